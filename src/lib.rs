@@ -1,0 +1,15 @@
+//! vnarticle: turns a Vietnamese news page (HTML or page text) into clean, structured
+//! article data. Layers look only down: `vi` (language) ← `extract` (page → document) ←
+//! `pipeline` (input → article) ← `server` (HTTP); `article` is the output model.
+
+pub mod article;
+pub mod config;
+pub mod decode;
+pub mod extract;
+pub mod pipeline;
+pub mod problem;
+pub mod server;
+pub mod vi;
+
+/// The crate version, reported in every article's `meta.version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,173 @@
+//! The `vnarticle` command: `serve` (the HTTP service), `extract` (one page to Article JSON
+//! on stdout) and `healthcheck` (for container probes). Parses arguments and calls the library.
+
+use clap::{Parser, Subcommand};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vnarticle::config::{Config, LogFormat};
+use vnarticle::pipeline::{Input, Options, Pipeline, Source};
+use vnarticle::problem::Problem;
+
+#[derive(Parser)]
+#[command(name = "vnarticle", version, about = "Clean, structured article data from Vietnamese news pages")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP service.
+    Serve {
+        /// Address to listen on (HOST:PORT; port 0 picks a free port).
+        #[arg(long)]
+        listen: Option<String>,
+        /// A TOML file overriding config/default.toml.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Extract the article of a saved page (HTML or page text) and print its JSON.
+    Extract {
+        /// The page's address (for relative links and metadata; not fetched).
+        #[arg(long)]
+        url: Option<String>,
+        /// ISO date or datetime for year-less and relative dates when the page has no publication time.
+        #[arg(long)]
+        reference_date: Option<String>,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+        /// A file path, or "-" for standard input.
+        input: String,
+    },
+    /// Exit 0 when the service answers its health check (for container HEALTHCHECK).
+    Healthcheck {
+        #[arg(long, default_value = "http://127.0.0.1:8080/healthz")]
+        url: String,
+    },
+}
+
+fn init_tracing(cfg: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&cfg.log.level)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match cfg.log.format {
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
+        LogFormat::Text => builder.with_target(false).init(),
+    }
+}
+
+fn print_problem(p: &Problem) {
+    let _ = writeln!(std::io::stderr(), "{}", p.to_json());
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { listen, config } => {
+            let mut cfg = match Config::load(config.as_deref()) {
+                Ok(c) => c,
+                Err(e) => {
+                    print_problem(&Problem::new("invalid-config", 500, "Invalid configuration", e.to_string()));
+                    return ExitCode::from(2);
+                }
+            };
+            if let Some(l) = listen {
+                cfg.server.listen = l;
+            }
+            init_tracing(&cfg);
+            let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+                Ok(rt) => rt,
+                Err(e) => {
+                    print_problem(&Problem::new("internal", 500, "Internal error", e.to_string()));
+                    return ExitCode::FAILURE;
+                }
+            };
+            match rt.block_on(vnarticle::server::serve(cfg)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    tracing::error!("server failed: {e}");
+                    print_problem(&Problem::new("listen-failed", 500, "Could not serve", e.to_string()));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Extract { url, reference_date, pretty, input } => {
+            let bytes = if input == "-" {
+                let mut buf = Vec::new();
+                std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+            } else {
+                std::fs::read(&input)
+            };
+            let bytes = match bytes {
+                Ok(b) => b,
+                Err(e) => {
+                    print_problem(&Problem::new("unreadable-input", 400, "Cannot read input", format!("{input}: {e}")));
+                    return ExitCode::FAILURE;
+                }
+            };
+            let req = Input {
+                source: Source::Bytes { bytes: bytes.into(), kind: None, charset: None },
+                url,
+                options: Options { reference_date, ..Options::default() },
+            };
+            match Pipeline::new().run(req) {
+                Ok(article) => {
+                    let out = if pretty {
+                        serde_json::to_string_pretty(&article)
+                    } else {
+                        serde_json::to_string(&article)
+                    };
+                    match out {
+                        Ok(s) => {
+                            let _ = writeln!(std::io::stdout(), "{s}");
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => {
+                            print_problem(&Problem::new("internal", 500, "Internal error", e.to_string()));
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+                Err(e) => {
+                    print_problem(&e.problem());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Healthcheck { url } => match healthcheck(&url) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "unhealthy: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// A minimal HTTP/1.1 GET over a plain TCP connection (no client library needed in the image).
+fn healthcheck(url: &str) -> Result<(), String> {
+    use std::net::{TcpStream, ToSocketAddrs};
+    use std::time::Duration;
+    let u = url::Url::parse(url).map_err(|e| e.to_string())?;
+    let host = u.host_str().ok_or("no host")?;
+    let port = u.port_or_known_default().ok_or("no port")?;
+    let addr = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| e.to_string())?
+        .next()
+        .ok_or("no address")?;
+    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(3)).map_err(|e| e.to_string())?;
+    s.set_read_timeout(Some(Duration::from_secs(3))).map_err(|e| e.to_string())?;
+    write!(s, "GET {} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n", u.path()).map_err(|e| e.to_string())?;
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).map_err(|e| e.to_string())?;
+    if resp.starts_with("HTTP/1.1 200") || resp.starts_with("HTTP/1.0 200") {
+        Ok(())
+    } else {
+        Err(resp.lines().next().unwrap_or("no answer").to_owned())
+    }
+}

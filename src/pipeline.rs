@@ -1,0 +1,194 @@
+//! Input → Article: decode the body, extract the document, enrich it, and assemble the
+//! Article JSON with its timings. The HTTP server and the command line are thin adapters
+//! over [`Pipeline`].
+
+use crate::article::{Article, Body, Meta, Stats, Timings};
+use crate::decode;
+use crate::extract::{self, InputKind};
+use crate::problem::Problem;
+use crate::vi::datetime;
+use jiff::civil::Date;
+use std::time::Instant;
+use thiserror::Error;
+
+/// What a caller asks to be extracted.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Page HTML (already text).
+    Html(String),
+    /// Page text (already text).
+    Text(String),
+    /// A raw body: its kind (if the sender named it) and charset (if declared).
+    Bytes {
+        bytes: bytes::Bytes,
+        kind: Option<InputKind>,
+        charset: Option<String>,
+    },
+    /// An address to fetch.
+    Url(String),
+}
+
+/// How the cache may be used for a request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CacheMode {
+    #[default]
+    Default,
+    Bypass,
+    Refresh,
+}
+
+/// Options that change the answer.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// ISO date or datetime for relative and year-less dates when the page has no publication time.
+    pub reference_date: Option<String>,
+    #[serde(default)]
+    pub cache: CacheMode,
+}
+
+/// One request to the pipeline.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub source: Source,
+    /// The page's address (for relative links and metadata); never fetched for Html/Text.
+    pub url: Option<String>,
+    pub options: Options,
+}
+
+/// Why a page could not be turned into an article.
+#[derive(Debug, Error)]
+pub enum PipelineError {
+    #[error("the page holds no article (a home page, a listing or an empty document)")]
+    NoArticle,
+    #[error("the request body is empty")]
+    EmptyBody,
+    #[error("the body is binary data, not a web page or text")]
+    Binary,
+    #[error("fetching pages by URL is not enabled in this build")]
+    FetchDisabled,
+    #[error("reference_date {0:?} is not an ISO 8601 date or datetime")]
+    BadReferenceDate(String),
+    #[error("url {0:?} is not an absolute http(s) URL")]
+    BadUrl(String),
+}
+
+impl PipelineError {
+    /// The problem document for this error (the one place errors get their status).
+    pub fn problem(&self) -> Problem {
+        let d = self.to_string();
+        match self {
+            PipelineError::NoArticle => Problem::new("no-article", 422, "No article found", d),
+            PipelineError::EmptyBody => Problem::new("empty-body", 400, "Empty body", d),
+            PipelineError::Binary => Problem::new("unsupported-content", 422, "Unsupported content", d),
+            PipelineError::FetchDisabled => Problem::new("fetch-disabled", 501, "Fetching is not enabled", d),
+            PipelineError::BadReferenceDate(_) => Problem::new("invalid-reference-date", 400, "Invalid reference date", d),
+            PipelineError::BadUrl(_) => Problem::new("invalid-url", 400, "Invalid URL", d),
+        }
+    }
+}
+
+/// The extraction pipeline. Cheap to clone and share between threads.
+#[derive(Debug, Clone, Default)]
+pub struct Pipeline {}
+
+fn ms(since: Instant) -> f64 {
+    (since.elapsed().as_secs_f64() * 1e6).round() / 1e3
+}
+
+impl Pipeline {
+    pub fn new() -> Pipeline {
+        Pipeline {}
+    }
+
+    /// Runs one request to completion (CPU-bound; call from a blocking context in servers).
+    pub fn run(&self, input: Input) -> Result<Article, PipelineError> {
+        let reference = match input.options.reference_date.as_deref() {
+            Some(r) => Some(
+                datetime::parse_reference(r)
+                    .and_then(|s| s.in_vietnam())
+                    .map(|dt| dt.date())
+                    .ok_or_else(|| PipelineError::BadReferenceDate(r.to_owned()))?,
+            ),
+            None => None,
+        };
+        if let Some(u) = &input.url {
+            match url::Url::parse(u) {
+                Ok(p) if matches!(p.scheme(), "http" | "https") => {}
+                _ => return Err(PipelineError::BadUrl(u.clone())),
+            }
+        }
+        let t0 = Instant::now();
+        let (text, kind, charset, input_name) = match input.source {
+            Source::Url(_) => return Err(PipelineError::FetchDisabled),
+            Source::Html(s) => (s, InputKind::Html, None, "html"),
+            Source::Text(s) => (s, InputKind::Text, None, "text"),
+            Source::Bytes { bytes, kind, charset } => {
+                if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                    return Err(PipelineError::EmptyBody);
+                }
+                if decode::looks_binary(&bytes) {
+                    return Err(PipelineError::Binary);
+                }
+                let guess_html = kind.is_none_or(|k| k == InputKind::Html);
+                let d = decode::decode(&bytes, charset.as_deref(), guess_html);
+                let kind = kind.unwrap_or_else(|| extract::sniff(&d.text));
+                let name = if kind == InputKind::Html { "html" } else { "text" };
+                (d.text, kind, Some(d.charset.to_ascii_lowercase()), name)
+            }
+        };
+        if text.trim().is_empty() {
+            return Err(PipelineError::EmptyBody);
+        }
+        let doc = extract::extract(&text, kind, input.url.as_deref(), reference);
+        let extract_ms = ms(t0);
+        if !doc.has_article() {
+            return Err(PipelineError::NoArticle);
+        }
+        let t1 = Instant::now();
+        let body = Body::from_blocks(doc.blocks, doc.links);
+        let stats = Stats::of(&body);
+        let nlp_ms = ms(t1);
+        Ok(Article {
+            url: doc.url.clone(),
+            final_url: doc.url,
+            canonical_url: doc.canonical_url,
+            site_name: doc.site_name,
+            language: doc.language,
+            title: doc.title,
+            lead: doc.lead,
+            dateline: doc.dateline,
+            authors: doc.authors,
+            source_attribution: doc.source_attribution,
+            published_at: doc.published_at,
+            modified_at: doc.modified_at,
+            section: doc.section,
+            tags: doc.tags,
+            body,
+            images: doc.images,
+            related: doc.related,
+            dates: Vec::new(),
+            entities: Vec::new(),
+            stats,
+            meta: Meta {
+                input: input_name.to_owned(),
+                http_status: None,
+                charset: charset.or_else(|| Some("utf-8".to_owned())),
+                cache: "bypass".to_owned(),
+                date_source: doc.date_source.map(|d| d.as_str().to_owned()),
+                timings_ms: Timings {
+                    fetch: 0.0,
+                    extract: extract_ms,
+                    nlp: nlp_ms,
+                },
+                version: crate::VERSION.to_owned(),
+            },
+        })
+    }
+
+    /// A reference date parsed the way requests give it (for callers that validate early).
+    pub fn parse_reference(s: &str) -> Option<Date> {
+        datetime::parse_reference(s).and_then(|s| s.in_vietnam()).map(|d| d.date())
+    }
+}

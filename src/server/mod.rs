@@ -1,0 +1,154 @@
+//! The HTTP server: routes, middleware (request ids, tracing, panics) and graceful shutdown.
+//! A thin adapter over [`crate::pipeline::Pipeline`].
+
+pub mod error;
+pub mod routes;
+
+use crate::config::Config;
+use crate::pipeline::Pipeline;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, Response};
+use axum::routing::get;
+use axum::Router;
+use error::{problem_response, ApiError};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+/// Shared state of the server.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub pipeline: Pipeline,
+    pub workers: Arc<Semaphore>,
+    pub waiting: Arc<AtomicUsize>,
+    pub shutting_down: Arc<AtomicBool>,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> AppState {
+        let workers = config.workers();
+        AppState {
+            config: Arc::new(config),
+            pipeline: Pipeline::new(),
+            workers: Arc::new(Semaphore::new(workers)),
+            waiting: Arc::new(AtomicUsize::new(0)),
+            shutting_down: Arc::new(AtomicBool::new(false)),
+        }
+    }
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<axum::body::Body> {
+    let detail = err
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unexpected failure".into());
+    tracing::error!(panic = %detail, "handler panicked");
+    problem_response(&ApiError::Internal("unexpected failure while handling the request".into()).problem())
+}
+
+/// Builds the application router with all middleware.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/v1/extract", get(routes::extract_get).post(routes::extract_post))
+        .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(routes::readyz))
+        .fallback(|req: Request| async move { ApiError::NotFound(req.uri().path().to_owned()) })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .with_state(state)
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    let id = req
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    let route = req
+                        .extensions()
+                        .get::<MatchedPath>()
+                        .map(|m| m.as_str().to_owned())
+                        .unwrap_or_else(|| req.uri().path().to_owned());
+                    tracing::info_span!(
+                        "request",
+                        request_id = %id,
+                        method = %req.method(),
+                        route = %route,
+                        status = tracing::field::Empty,
+                        latency_ms = tracing::field::Empty,
+                    )
+                })
+                .on_request(())
+                .on_response(|res: &Response<axum::body::Body>, latency: Duration, span: &Span| {
+                    span.record("status", res.status().as_u16());
+                    span.record("latency_ms", latency.as_secs_f64() * 1000.0);
+                    tracing::info!("response");
+                })
+                .on_failure(()),
+        )
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// Binds the configured address and serves until SIGINT/SIGTERM, then drains in-flight
+/// requests for up to `shutdown_grace_seconds`.
+pub async fn serve(config: Config) -> std::io::Result<()> {
+    let listener = TcpListener::bind(&config.server.listen).await?;
+    let addr: SocketAddr = listener.local_addr()?;
+    tracing::info!("listening on {addr}");
+    let grace = Duration::from_secs(config.server.shutdown_grace_seconds);
+    let state = AppState::new(config);
+    let flag = state.shutting_down.clone();
+    let app = router(state);
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        tracing::info!("shutting down: draining in-flight requests");
+        let _ = tx.send(());
+    });
+    let mut server = std::pin::pin!(std::future::IntoFuture::into_future(server));
+    tokio::select! {
+        r = &mut server => r?,
+        _ = async {
+            let _ = rx.await;
+            tokio::time::sleep(grace).await;
+        } => {
+            tracing::warn!("grace period over; exiting with requests still in flight");
+        }
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

@@ -1,0 +1,241 @@
+//! Route handlers: `/v1/extract` (JSON, raw HTML or raw text bodies; GET with `?url=`),
+//! `/healthz` and `/readyz`. Request decoding lives here; the work is the pipeline's.
+
+use super::error::ApiError;
+use super::AppState;
+use crate::extract::InputKind;
+use crate::pipeline::{Input, Options, Source};
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// The JSON form of `POST /v1/extract`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtractRequest {
+    pub url: Option<String>,
+    pub html: Option<String>,
+    pub text: Option<String>,
+    #[serde(default)]
+    pub options: Options,
+}
+
+/// Query parameters accepted with raw bodies and with GET.
+#[derive(Debug, Deserialize, Default)]
+pub struct ExtractQuery {
+    pub url: Option<String>,
+    pub reference_date: Option<String>,
+}
+
+pub async fn healthz() -> impl IntoResponse {
+    Json(serde_json::json!({"status": "ok"}))
+}
+
+pub async fn readyz(State(st): State<AppState>) -> Response {
+    if st.shutting_down.load(Ordering::Relaxed) {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({"status": "shutting down"})),
+        )
+            .into_response();
+    }
+    Json(serde_json::json!({"status": "ready"})).into_response()
+}
+
+fn parse_json_request(bytes: &[u8]) -> Result<ExtractRequest, ApiError> {
+    let v: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
+    if !v.is_object() {
+        return Err(ApiError::InvalidJson("the body must be a JSON object".into()));
+    }
+    serde_json::from_value(v).map_err(|e| ApiError::InvalidRequest(e.to_string()))
+}
+
+fn json_to_input(req: ExtractRequest, query: ExtractQuery) -> Result<Input, ApiError> {
+    let mut options = req.options;
+    if options.reference_date.is_none() {
+        options.reference_date = query.reference_date;
+    }
+    let url = req.url.or(query.url);
+    let source = match (req.html, req.text) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::InvalidRequest(
+                "give either `html` or `text`, not both".into(),
+            ))
+        }
+        (Some(h), None) => Source::Html(h),
+        (None, Some(t)) => Source::Text(t),
+        (None, None) => match &url {
+            Some(u) => Source::Url(u.clone()),
+            None => {
+                return Err(ApiError::InvalidRequest(
+                    "the request needs `html`, `text` or `url`".into(),
+                ))
+            }
+        },
+    };
+    let url = if matches!(source, Source::Url(_)) { None } else { url };
+    Ok(Input { source, url, options })
+}
+
+/// `POST /v1/extract`.
+pub async fn extract_post(
+    State(st): State<AppState>,
+    Query(query): Query<ExtractQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let limit = st.config.server.max_body_bytes;
+    if let Some(len) = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        if len > limit as u64 {
+            return Err(ApiError::TooLarge(limit));
+        }
+    }
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|e| {
+        let mut src: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(s) = src {
+            if s.is::<http_body_util::LengthLimitError>() {
+                return ApiError::TooLarge(limit);
+            }
+            src = s.source();
+        }
+        ApiError::InvalidRequest(format!("could not read the body: {e}"))
+    })?;
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let input = match ct.as_deref().map(|c| c.parse::<mime::Mime>()) {
+        None => {
+            let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace());
+            if trimmed.is_some_and(|p| bytes[p] == b'{') {
+                json_to_input(parse_json_request(&bytes)?, query)?
+            } else {
+                raw_input(bytes, None, None, query)
+            }
+        }
+        Some(Err(_)) => return Err(ApiError::UnsupportedMediaType(ct.unwrap_or_default())),
+        Some(Ok(m)) => {
+            let charset = m.get_param(mime::CHARSET).map(|c| c.as_str().to_owned());
+            let essence = m.essence_str().to_ascii_lowercase();
+            match essence.as_str() {
+                "application/json" => json_to_input(parse_json_request(&bytes)?, query)?,
+                e if e.ends_with("+json") => json_to_input(parse_json_request(&bytes)?, query)?,
+                "application/x-www-form-urlencoded" => {
+                    // curl -d '{…}' sends JSON under the form type.
+                    let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace());
+                    if trimmed.is_some_and(|p| bytes[p] == b'{') {
+                        json_to_input(parse_json_request(&bytes)?, query)?
+                    } else {
+                        return Err(ApiError::UnsupportedMediaType(essence));
+                    }
+                }
+                "text/html" | "application/xhtml+xml" => {
+                    raw_input(bytes, Some(InputKind::Html), charset, query)
+                }
+                "text/plain" => raw_input(bytes, Some(InputKind::Text), charset, query),
+                "application/octet-stream" => raw_input(bytes, None, charset, query),
+                _ => return Err(ApiError::UnsupportedMediaType(essence)),
+            }
+        }
+    };
+    run(&st, input).await
+}
+
+fn raw_input(
+    bytes: bytes::Bytes,
+    kind: Option<InputKind>,
+    charset: Option<String>,
+    query: ExtractQuery,
+) -> Input {
+    Input {
+        source: Source::Bytes {
+            bytes,
+            kind,
+            charset,
+        },
+        url: query.url,
+        options: Options {
+            reference_date: query.reference_date,
+            ..Options::default()
+        },
+    }
+}
+
+/// `GET /v1/extract?url=…`.
+pub async fn extract_get(
+    State(st): State<AppState>,
+    Query(query): Query<ExtractQuery>,
+) -> Result<Response, ApiError> {
+    let Some(url) = query.url.clone() else {
+        return Err(ApiError::InvalidRequest(
+            "GET /v1/extract needs a `url` query parameter; POST a page body instead".into(),
+        ));
+    };
+    let input = Input {
+        source: Source::Url(url),
+        url: None,
+        options: Options {
+            reference_date: query.reference_date,
+            ..Options::default()
+        },
+    };
+    run(&st, input).await
+}
+
+async fn run(st: &AppState, input: Input) -> Result<Response, ApiError> {
+    // Bound the queue: refuse new work early rather than let latency grow without limit.
+    let permit = match st.workers.clone().try_acquire_owned() {
+        Ok(p) => p,
+        Err(_) => {
+            let waiting = st.waiting.fetch_add(1, Ordering::SeqCst);
+            let _guard = scopeguard(st);
+            if waiting >= st.config.server.max_queue {
+                return Err(ApiError::Overloaded);
+            }
+            st.workers
+                .clone()
+                .acquire_owned()
+                .await
+                .map_err(|_| ApiError::Overloaded)?
+        }
+    };
+    let pipeline = st.pipeline.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        pipeline.run(input)
+    });
+    let timeout = Duration::from_millis(st.config.server.request_timeout_ms);
+    let result = match tokio::time::timeout(timeout, task).await {
+        Err(_) => return Err(ApiError::Timeout(st.config.server.request_timeout_ms)),
+        Ok(Err(join)) => return Err(ApiError::Internal(join.to_string())),
+        Ok(Ok(r)) => r?,
+    };
+    let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
+}
+
+struct WaitGuard<'a>(&'a AppState);
+
+impl Drop for WaitGuard<'_> {
+    fn drop(&mut self) {
+        self.0.waiting.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn scopeguard(st: &AppState) -> WaitGuard<'_> {
+    WaitGuard(st)
+}

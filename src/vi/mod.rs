@@ -1,0 +1,5 @@
+//! Vietnamese language: text normalization and publication instants (and, as they land,
+//! the date grammar, the lunar calendar and entities). Knows strings only: no HTML, no HTTP.
+
+pub mod datetime;
+pub mod normalize;
