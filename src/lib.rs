@@ -5,6 +5,7 @@
 pub mod article;
 pub mod config;
 pub mod decode;
+pub mod eval;
 pub mod extract;
 pub mod pipeline;
 pub mod problem;

@@ -69,6 +69,8 @@ pub struct AttrVerdict {
     pub negative: bool,
     pub positive: bool,
     pub strong_positive: bool,
+    /// Hidden by markup (`hidden`, `aria-hidden`, `display:none`): furniture whatever its size.
+    pub hidden: bool,
 }
 
 /// Reads class, id, itemprop, role, ARIA and inline style of an element.
@@ -98,6 +100,7 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
     }
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         v.negative = true;
+        v.hidden = true;
     }
     if let Some(style) = el.attr("style") {
         let s: String = style
@@ -107,6 +110,7 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
             .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             v.negative = true;
+            v.hidden = true;
         }
     }
     let class = el.attr("class").unwrap_or("");
@@ -116,7 +120,15 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
     }
     let mut compact = String::with_capacity(class.len() + id.len() + 1);
     for part in [class, id] {
-        for tok in part.split(|c: char| !c.is_ascii_alphanumeric()) {
+        // WordPress-style taxonomy classes ("tag-amazon", "category-news") name the
+        // article's topics, not furniture.
+        let names = part.split_ascii_whitespace().filter(|n| {
+            let l = n.to_ascii_lowercase();
+            !["tag-", "category-", "post-", "format-", "status-", "type-", "has-", "postid-", "author-"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        });
+        for tok in names.flat_map(|n| n.split(|c: char| !c.is_ascii_alphanumeric())) {
             if tok.is_empty() {
                 continue;
             }

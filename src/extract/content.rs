@@ -72,22 +72,6 @@ pub fn analyze(dom: &Dom<'_>) -> Analysis {
         let p = node.parent as usize;
         hidden[i] = hidden[p] || node.tag.is_hidden_text();
         in_link[i] = in_link[p] || node.tag == Tag::A;
-        if node.el.is_none() {
-            a.junk[i] = a.junk[p];
-            continue;
-        }
-        let v = attr_verdict(node);
-        a.strong_positive[i] = v.strong_positive;
-        a.positive[i] = v.positive;
-        let structural = matches!(
-            node.tag,
-            Tag::Html | Tag::Body | Tag::Main | Tag::Document | Tag::Form
-        );
-        let own_junk = is_furniture_tag(node.tag) || (v.negative && !v.strong_positive && !structural);
-        a.junk[i] = a.junk[p] || own_junk;
-        if own_junk && !a.junk[p] {
-            a.related_box[i] = related_class(dom, i);
-        }
     }
     for i in (1..n).rev() {
         let node = &dom.nodes[i];
@@ -113,6 +97,32 @@ pub fn analyze(dom: &Dom<'_>) -> Analysis {
             a.text_len[p] += a.text_len[i];
             a.link_len[p] += a.link_len[i];
             a.commas[p] += a.commas[i];
+        }
+    }
+    // Non-link text of the whole page: a wrapper holding most of it is never furniture by
+    // its class (class names such as "page-ad-margins" or "has-sidebar" sit on wrappers).
+    let page_content = a.text_len[0].saturating_sub(a.link_len[0]);
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        let p = node.parent as usize;
+        if node.el.is_none() {
+            a.junk[i] = a.junk[p];
+            continue;
+        }
+        let v = attr_verdict(node);
+        a.strong_positive[i] = v.strong_positive;
+        a.positive[i] = v.positive;
+        let structural = matches!(
+            node.tag,
+            Tag::Html | Tag::Body | Tag::Main | Tag::Document | Tag::Form
+        );
+        let content = a.text_len[i].saturating_sub(a.link_len[i]);
+        let wrapper = content * 2 >= page_content && page_content > 0;
+        let own_junk = is_furniture_tag(node.tag)
+            || (v.negative && !v.strong_positive && !structural && !(wrapper && !v.hidden));
+        a.junk[i] = a.junk[p] || own_junk;
+        if own_junk && !a.junk[p] {
+            a.related_box[i] = related_class(dom, i);
         }
     }
     a
@@ -464,23 +474,23 @@ fn push_image(dom: &Dom<'_>, img: usize, limit: usize, base: Option<&Url>, r: &m
     cap.map(|(j, _)| j)
 }
 
-/// Splits a photo credit off a caption: "… (Ảnh: Minh Anh)", "… Ảnh: TTXVN", "Photo: AP".
+/// Reads a photo credit out of a caption ("… (Ảnh: Minh Anh)", "… Ảnh: TTXVN", "Photo: AP").
+/// The caption stays as displayed, credit included; the credit is also given on its own.
 pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
     let t = text.trim();
+    if t.is_empty() {
+        return (None, None);
+    }
     let lower = crate::vi::normalize::fold(t);
     for key in ["ảnh:", "ảnh :", "photo:", "nguồn ảnh:", "nguồn:", "photo by", "credit:", "image:"] {
         if let Some(pos) = lower.rfind(key) {
-            // Map the byte position in the folded text back to the original (same char count).
-            let char_pos = lower[..pos].chars().count();
-            let byte_pos = t.char_indices().nth(char_pos).map(|(b, _)| b).unwrap_or(t.len());
-            let head = t[..byte_pos].trim_end_matches(['(', ' ', '-', '–', '.', '|']).trim();
-            let tail_start = t[byte_pos..].char_indices().nth(key.chars().count()).map(|(b, _)| byte_pos + b).unwrap_or(t.len());
-            let credit = t[tail_start..].trim().trim_end_matches([')', '.']).trim();
+            let char_pos = lower[..pos].chars().count() + key.chars().count();
+            let tail: String = t.chars().skip(char_pos).collect();
+            let credit = tail.trim().trim_end_matches([')', '.', ']']).trim();
             if credit.is_empty() || credit.chars().count() > 60 {
                 continue;
             }
-            let caption = if head.is_empty() { None } else { Some(head.to_owned()) };
-            return (caption, Some(credit.to_owned()));
+            return (Some(t.to_owned()), Some(credit.to_owned()));
         }
     }
     (Some(t.to_owned()), None)

@@ -1,0 +1,76 @@
+//! Evaluation on the Vietnamese development pages (../shared/data/vn-dev): per-field accuracy
+//! (title, lead, published_at to the minute, authors, first and last body paragraph,
+//! captions, tags). `cargo run --release --example eval_vn [-- --verbose]`
+
+use vnarticle::eval::{data_dir, score_vn, VnGold, VN_FIELDS};
+use vnarticle::pipeline::{Input, Options, Pipeline, Source};
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let dir = data_dir().join("vn-dev");
+    let mut golds: Vec<_> = std::fs::read_dir(dir.join("gold")).expect("gold dir").flatten().map(|e| e.path()).collect();
+    golds.sort();
+    let pipeline = Pipeline::new();
+    let mut right = [0usize; 8];
+    let mut n = 0;
+    for g in golds {
+        let gold: VnGold = serde_json::from_str(&std::fs::read_to_string(&g).expect("gold")).expect("gold json");
+        let bytes = std::fs::read(dir.join("pages").join(&gold.file)).expect("page");
+        let input = Input {
+            source: Source::Bytes { bytes: bytes.into(), kind: None, charset: None },
+            url: gold.url.clone(),
+            options: Options::default(),
+        };
+        let article = match pipeline.run(input) {
+            Ok(a) => a,
+            Err(e) => {
+                println!("{:<14} ERROR {e}", gold.file);
+                n += 1;
+                continue;
+            }
+        };
+        let scores = score_vn(&article, &gold);
+        n += 1;
+        let marks: String = scores.iter().map(|(_, ok)| if *ok { '✓' } else { '✗' }).collect();
+        println!("{:<20} {marks}", gold.file);
+        for (k, (field, ok)) in scores.iter().enumerate() {
+            if *ok {
+                right[k] += 1;
+            } else if verbose {
+                let ours = match *field {
+                    "title" => format!("{:?}", article.title),
+                    "lead" => format!("{:?} / {:?}", article.dateline, article.lead),
+                    "published_at" => format!("{:?}", article.published_at),
+                    "authors" => format!("{:?}", article.authors),
+                    "first_paragraph" => format!("{:?}", article.body.blocks.iter().find(|b| b.kind != vnarticle::article::BlockKind::Heading).map(|b| &b.text)),
+                    "last_paragraph" => format!("{:?}", article.body.blocks.iter().rev().find(|b| b.kind != vnarticle::article::BlockKind::Heading).map(|b| &b.text)),
+                    "captions" => format!("{:?}", article.images.iter().map(|i| i.caption.clone()).collect::<Vec<_>>()),
+                    _ => format!("{:?}", article.tags),
+                };
+                let gold_v = match *field {
+                    "title" => format!("{:?}", gold.title),
+                    "lead" => format!("{:?}", gold.lead),
+                    "published_at" => format!("{:?}", gold.published),
+                    "authors" => format!("{:?}", gold.authors),
+                    "first_paragraph" => format!("{:?}", gold.first_paragraph),
+                    "last_paragraph" => format!("{:?}", gold.last_paragraph),
+                    "captions" => format!("{:?}", gold.image_captions),
+                    _ => format!("{:?}", gold.tags),
+                };
+                println!("    {field}: ours {}\n    {field}: gold {}", trunc(&ours), trunc(&gold_v));
+            }
+        }
+    }
+    println!("fields: {}", VN_FIELDS.join(" "));
+    for (k, f) in VN_FIELDS.iter().enumerate() {
+        println!("{f}={:.3} ({}/{})", right[k] as f64 / n.max(1) as f64, right[k], n);
+    }
+}
+
+fn trunc(s: &str) -> String {
+    if s.chars().count() > 300 {
+        format!("{}…", s.chars().take(300).collect::<String>())
+    } else {
+        s.to_owned()
+    }
+}

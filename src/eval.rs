@@ -1,0 +1,180 @@
+//! Accuracy measurement on labelled data: the article-extraction-benchmark body metric
+//! (shingle precision/recall/F1) and per-field accuracy on Vietnamese pages with gold.
+//! Used by the evaluation commands under `examples/` and by the regression gate in `tests/`.
+
+use crate::article::{Article, BlockKind};
+use crate::vi::normalize::{clean, fold};
+use regex::Regex;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// `../shared/data` from the crate root, or `$VNARTICLE_DATA`.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("VNARTICLE_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
+
+fn shingles(text: &str) -> HashMap<Vec<&str>, u32> {
+    let toks: Vec<&str> = WORD.find_iter(text).map(|m| m.as_str()).collect();
+    let mut m = HashMap::new();
+    if toks.is_empty() {
+        return m;
+    }
+    if toks.len() < 4 {
+        *m.entry(toks).or_insert(0) += 1;
+        return m;
+    }
+    for w in toks.windows(4) {
+        *m.entry(w.to_vec()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Normalized (tp, fp, fn) of one page, as the benchmark's evaluate.py computes them.
+pub fn page_counts(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let t = shingles(truth);
+    let p = shingles(pred);
+    let mut tp = 0u64;
+    for (k, c) in &p {
+        if let Some(tc) = t.get(k) {
+            tp += u64::from((*c).min(*tc));
+        }
+    }
+    let pt: u64 = p.values().map(|v| u64::from(*v)).sum();
+    let tt: u64 = t.values().map(|v| u64::from(*v)).sum();
+    let (tp, fp, fn_) = (tp as f64, (pt as f64) - tp as f64, (tt as f64) - tp as f64);
+    let s = tp + fp + fn_;
+    if s > 0.0 {
+        (tp / s, fp / s, fn_ / s)
+    } else {
+        (0.0, 0.0, 0.0)
+    }
+}
+
+/// The benchmark's summary figures.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AebScore {
+    pub f1: f64,
+    pub precision: f64,
+    pub recall: f64,
+    pub empty: usize,
+    pub pages: usize,
+}
+
+/// Aggregates per-page (tp, fp, fn) into precision, recall and F1.
+pub fn aggregate(pages: &[(f64, f64, f64)], empty: usize) -> AebScore {
+    let prec = |&(tp, fp, fn_): &(f64, f64, f64)| {
+        if fp == 0.0 && fn_ == 0.0 {
+            1.0
+        } else if tp == 0.0 && fp == 0.0 {
+            0.0
+        } else {
+            tp / (tp + fp)
+        }
+    };
+    let rec = |&(tp, fp, fn_): &(f64, f64, f64)| {
+        if fp == 0.0 && fn_ == 0.0 {
+            1.0
+        } else if tp == 0.0 && fn_ == 0.0 {
+            0.0
+        } else {
+            tp / (tp + fn_)
+        }
+    };
+    let ps: Vec<f64> = pages.iter().filter(|x| x.0 + x.1 > 0.0).map(prec).collect();
+    let rs: Vec<f64> = pages.iter().filter(|x| x.0 + x.2 > 0.0).map(rec).collect();
+    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let (p, r) = (mean(&ps), mean(&rs));
+    AebScore {
+        f1: if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 },
+        precision: p,
+        recall: r,
+        empty,
+        pages: pages.len(),
+    }
+}
+
+/// The text an article contributes to the body metric: lead and body.
+pub fn article_text(a: &Article) -> String {
+    let mut s = String::new();
+    if let Some(l) = &a.lead {
+        s.push_str(l);
+        s.push_str("\n\n");
+    }
+    s.push_str(&a.body.text);
+    s
+}
+
+/// One Vietnamese development page's gold (the fields we score).
+#[derive(Debug, serde::Deserialize)]
+pub struct VnGold {
+    pub file: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub lead: Option<String>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub first_paragraph: Option<String>,
+    pub last_paragraph: Option<String>,
+    pub image_captions: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// The fields scored on Vietnamese pages, in report order.
+pub const VN_FIELDS: [&str; 8] = [
+    "title", "lead", "published_at", "authors", "first_paragraph", "last_paragraph", "captions", "tags",
+];
+
+fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    let n = |s: Option<&str>| s.map(clean).filter(|s| !s.is_empty());
+    n(a) == n(b)
+}
+
+/// Scores one article against its gold: field name → right or wrong.
+pub fn score_vn(a: &Article, g: &VnGold) -> Vec<(&'static str, bool)> {
+    let lead_ok = match (&g.lead, &a.lead) {
+        (None, None) => true,
+        (Some(gl), Some(ol)) => {
+            let (gl, ol) = (clean(gl), clean(ol));
+            gl == ol
+                || gl.ends_with(&ol) && {
+                    let prefix = gl[..gl.len() - ol.len()].to_owned();
+                    let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+                    a.dateline.as_deref().is_some_and(|d| strip(&prefix) == strip(d))
+                }
+        }
+        (Some(gl), None) => gl.trim().is_empty(),
+        (None, Some(_)) => false,
+    };
+    let minute = |s: Option<&str>| s.map(|s| s.chars().take(16).collect::<String>());
+    let published_ok = minute(g.published.as_deref()) == minute(a.published_at.as_deref());
+    let set = |v: &[String]| {
+        let mut s: Vec<String> = v.iter().map(|x| fold(&clean(x))).filter(|x| !x.is_empty()).collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let paras: Vec<&str> = a
+        .body
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .map(|b| b.text.as_str())
+        .collect();
+    let caps: Vec<String> = a.images.iter().filter_map(|i| i.caption.clone()).map(|c| clean(&c)).filter(|c| !c.is_empty()).collect();
+    let gcaps: Vec<String> = g.image_captions.iter().map(|c| clean(c)).filter(|c| !c.is_empty()).collect();
+    vec![
+        ("title", same(g.title.as_deref(), a.title.as_deref())),
+        ("lead", lead_ok),
+        ("published_at", published_ok),
+        ("authors", set(&g.authors) == set(&a.authors)),
+        ("first_paragraph", same(g.first_paragraph.as_deref(), paras.first().copied())),
+        ("last_paragraph", same(g.last_paragraph.as_deref(), paras.last().copied())),
+        ("captions", caps == gcaps),
+        ("tags", set(&g.tags) == set(&a.tags)),
+    ]
+}
