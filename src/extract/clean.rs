@@ -18,7 +18,7 @@ const NEG_TOKENS: &[&str] = &[
     "toolbar", "print", "rss", "pagination", "pager", "disqus", "outbrain", "taboola",
     "masthead", "caption", "credit", "credits", "copyright", "follow",
     "donate", "player", "gallery", "slideshow", "carousel", "dateline", "timestamp",
-    "category", "categories", "breaking", "ticker", "notification", "header", "topbar",
+    "category", "categories", "notification", "header", "topbar",
     "pinbar", "sticky", "overlay", "lightbox", "sapo", "rating", "poll", "reaction",
     "reactions", "bookmark", "zalo", "facebook", "twitter", "linkedin", "pinterest", "whatsapp",
     "mail", "email", "video", "jwplayer", "podcast", "inread", "adslot", "dfp", "gpt",

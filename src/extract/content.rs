@@ -160,19 +160,32 @@ pub fn best_container(dom: &Dom<'_>, a: &Analysis, skip: &[usize]) -> Option<(us
             Tag::Div | Tag::Section | Tag::Article | Tag::Li | Tag::Dd => !node.has_block_child,
             _ => false,
         };
-        if !para_like || skip.contains(&i) {
+        if skip.contains(&i) {
             continue;
         }
-        let len = a.text_len[i];
-        if len < 25 {
+        // Text written straight into a container beside its block children (divs of text
+        // split by <br>) counts as a paragraph of that container.
+        let (len, ld, first) = if para_like {
+            (a.text_len[i], a.link_density(i), node.parent as usize)
+        } else if node.has_block_child && matches!(node.tag, Tag::Div | Tag::Section | Tag::Article | Tag::Td | Tag::Main) {
+            let mut len = 0u32;
+            let mut link = 0u32;
+            for c in dom.children(i) {
+                if !dom.nodes[c].tag.is_block() && !a.junk[c] {
+                    len += a.text_len[c];
+                    link += a.link_len[c];
+                }
+            }
+            (len, if len == 0 { 0.0 } else { link as f32 / len as f32 }, i)
+        } else {
+            continue;
+        };
+        if len < 25 || ld > 0.5 {
             continue;
         }
-        let ld = a.link_density(i);
-        if ld > 0.5 {
-            continue;
-        }
-        let s = 1.0 + a.commas[i] as f32 + (len as f32 / 100.0).min(3.0);
-        let mut anc = node.parent as usize;
+        let commas = if para_like { a.commas[i] } else { (len / 80).min(a.commas[i]) };
+        let s = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+        let mut anc = first;
         let mut level = 0;
         while anc != 0 && level < 5 {
             if dom.nodes[anc].el.is_none() || dom.nodes[anc].tag == Tag::Body || dom.nodes[anc].tag == Tag::Html {
@@ -225,7 +238,8 @@ pub fn select_roots(dom: &Dom<'_>, a: &Analysis, top: usize, score: &[f32]) -> V
             continue;
         }
         let mut bonus = 0.0;
-        if a.strong_positive[c] || (a.positive[c] && a.positive[top]) {
+        let top_class = dom.nodes[top].attr("class").unwrap_or("");
+        if !top_class.is_empty() && node.attr("class") == Some(top_class) {
             bonus = score[top] * 0.2;
         }
         if score[c] + bonus >= threshold && score[c] > 0.0 {

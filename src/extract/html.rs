@@ -66,11 +66,7 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
             .first(&["og:description", "description", "twitter:description"])
             .map(str::to_owned)
             .or_else(|| meta.ld.description.clone())
-            .filter(|d| {
-                let first = blocks.first().map(|b| fold(&b.text)).unwrap_or_default();
-                let fd = fold(d.trim_end_matches(['.', '…']));
-                word_count(d) >= 8 && !first.starts_with(&fd) && !fd.starts_with(&first)
-            });
+            .filter(|d| word_count(d) >= 8 && !overlaps_body(d, &blocks));
     }
     let (dateline, lead) = match lead {
         Some(l) => {
@@ -157,6 +153,23 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
         related,
         article_typed: meta.is_article_typed,
     }
+}
+
+/// Does a metadata description repeat the start of the body (so it is no separate lead)?
+fn overlaps_body(desc: &str, blocks: &[Block]) -> bool {
+    let toks = |s: &str| -> Vec<String> {
+        fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    let d = toks(desc);
+    let probe: Vec<String> = d.into_iter().take(6).collect();
+    if probe.is_empty() {
+        return true;
+    }
+    let mut body = Vec::new();
+    for b in blocks.iter().take(6) {
+        body.extend(toks(&b.text));
+    }
+    body.windows(probe.len()).any(|w| w == probe.as_slice())
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -277,7 +290,12 @@ fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize>
                     || class.contains(&format!("{h}_")) || class.contains(&format!("_{h}"))
                     || id.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == *h)
             });
-        if !hinted || a.text_len[i] < 30 || a.text_len[i] > 1500 || a.link_density(i) > 0.5 {
+        if !hinted || a.text_len[i] < 30 || a.text_len[i] > 1000 || a.link_density(i) > 0.5 {
+            continue;
+        }
+        // A lead is one paragraph, not a container of several.
+        let paras = (i + 1..n.end as usize).filter(|&k| dom.nodes[k].tag == Tag::P).count();
+        if paras > 1 {
             continue;
         }
         if matches!(n.tag, Tag::Meta | Tag::A | Tag::Img) {
