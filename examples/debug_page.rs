@@ -14,6 +14,12 @@ fn main() {
         println!("best {} <{:?} class={:?} id={:?}> score {:.1} text {}", b, n.tag, n.attr("class"), n.attr("id"), score[*b], a.text_len[*b]);
         let roots = content::select_roots(&dom, &a, *b, score);
         println!("roots {roots:?}");
+        let mut idx: Vec<usize> = (0..dom.len()).filter(|&i| score[i] != 0.0).collect();
+        idx.sort_by(|x, y| score[*y].total_cmp(&score[*x]));
+        for &i in idx.iter().take(8) {
+            let n = &dom.nodes[i];
+            println!("  cand {} <{:?} class={:?} id={:?}> score {:.1} text {} ld {:.2} junk {}", i, n.tag, n.attr("class"), n.attr("id"), score[i], a.text_len[i], a.link_density(i), a.junk[i]);
+        }
     }
     // The longest paragraphs and their junk ancestors.
     let mut ps: Vec<usize> = (0..dom.len()).filter(|&i| dom.nodes[i].tag == vnarticle::extract::dom::Tag::P).collect();

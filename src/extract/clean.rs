@@ -20,7 +20,7 @@ const NEG_TOKENS: &[&str] = &[
     "donate", "player", "gallery", "slideshow", "carousel", "dateline", "timestamp",
     "category", "categories", "notification", "header", "topbar",
     "pinbar", "sticky", "overlay", "lightbox", "sapo", "rating", "poll", "reaction",
-    "reactions", "bookmark", "zalo", "facebook", "twitter", "linkedin", "pinterest", "whatsapp",
+    "reactions", "bookmark", "zalo", "linkedin", "pinterest", "whatsapp",
     "mail", "email", "video", "jwplayer", "podcast", "inread", "adslot", "dfp", "gpt",
     "sda", "qc", "quangcao", "tinlienquan", "xemthem", "docthem", "lienquan", "tinkhac",
     "box-tinkhac", "suggest", "suggestion", "suggestions", "next", "prev", "previous",

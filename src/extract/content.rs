@@ -141,7 +141,10 @@ pub fn best_container(dom: &Dom<'_>, a: &Analysis, skip: &[usize]) -> Option<(us
             Tag::H1 | Tag::H(_) | Tag::Th => -5.0,
             _ => 0.0,
         };
-        let class = if a.strong_positive[i] {
+        // Class names count only on containers that hold some text.
+        let class = if a.text_len[i] < 200 {
+            0.0
+        } else if a.strong_positive[i] {
             50.0
         } else if a.positive[i] {
             25.0
@@ -256,6 +259,24 @@ pub fn select_roots(dom: &Dom<'_>, a: &Analysis, top: usize, score: &[f32]) -> V
                 roots.push(c);
             }
         }
+    }
+    // Bodies split into chunks under separate wrappers (ads between them) share the top
+    // container's tag and class: take every such chunk that carries text.
+    let top_class = dom.nodes[top].attr("class").unwrap_or("").trim();
+    if !top_class.is_empty() {
+        for c in 1..dom.len() {
+            let node = &dom.nodes[c];
+            if c == top || node.tag != dom.nodes[top].tag || a.junk[c] || node.attr("class").map(str::trim) != Some(top_class) {
+                continue;
+            }
+            if roots.iter().any(|&r| dom.contains(r, c) || dom.contains(c, r)) {
+                continue;
+            }
+            if a.text_len[c] >= 100 && a.link_density(c) < 0.4 {
+                roots.push(c);
+            }
+        }
+        roots.sort_unstable();
     }
     roots
 }
