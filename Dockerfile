@@ -32,7 +32,10 @@ RUN set -eux; \
         Cargo.toml.real > Cargo.toml; \
     for f in src/main.rs src/lib.rs $(sed -n 's/^[[:space:]]*\(path\|build\)[[:space:]]*=[[:space:]]*"\([^"]*\.rs\)".*/\2/p' Cargo.toml); do \
         mkdir -p "$(dirname "$f")"; \
-        if [ ! -e "$f" ]; then echo 'fn main() {}' > "$f"; echo "$f" >> /tmp/stubs; fi; \
+        if [ ! -e "$f" ]; then \
+            case "$f" in */lib.rs) : > "$f" ;; *) echo 'fn main() {}' > "$f" ;; esac; \
+            echo "$f" >> /tmp/stubs; \
+        fi; \
     done; \
     cargo build --release --locked; \
     cargo clean --release -p vnarticle; \
