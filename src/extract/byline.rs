@@ -124,6 +124,11 @@ pub fn source_attribution(line: &str) -> Option<String> {
     {
         return Some(t.to_owned());
     }
+    // "(TTXVN/Vietnam+)", "(Reuters)": an agency credit in parentheses.
+    let parenthesized = line.trim().starts_with('(') && line.trim().ends_with([')', '.']);
+    if parenthesized && word_count(t) <= 6 && t.split(['/', ',', '-']).all(|p| is_agency(p.trim()) || p.trim().ends_with('+')) {
+        return Some(t.to_owned());
+    }
     None
 }
 

@@ -37,7 +37,7 @@ const NEG_SUBSTRINGS: &[&str] = &[
     "entrymeta", "articlemeta", "articlefooter", "articletags", "posttags", "entrytags",
     "tagslist", "taglist", "listtag", "boxtag", "keyword", "bannerads", "adsense", "adwrap",
     "adcontainer", "adunit", "adslot", "adbox", "sponsor", "promotion", "shareicons",
-    "sharelinks", "socialbar", "socialicons", "footnotes",
+    "sharelinks", "socialbar", "socialicons", "footnotes", "notebox", "factbox", "infobox",
 ];
 
 /// Compacted class/id substrings that name the article body: they protect an element from

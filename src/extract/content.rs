@@ -118,8 +118,11 @@ pub fn analyze(dom: &Dom<'_>) -> Analysis {
         );
         let content = a.text_len[i].saturating_sub(a.link_len[i]);
         let wrapper = content * 2 >= page_content && page_content > 0;
-        let own_junk = is_furniture_tag(node.tag)
-            || (v.negative && !v.strong_positive && !structural && !(wrapper && !v.hidden));
+        // Inline elements inside text (a link to a tag page, a styled span) are judged by
+        // visibility only, never by class names.
+        let inline = !node.tag.is_block() && !matches!(node.tag, Tag::Other | Tag::Img | Tag::Picture);
+        let by_class = v.negative && !v.strong_positive && !structural && !(wrapper && !v.hidden);
+        let own_junk = is_furniture_tag(node.tag) || if inline { v.hidden } else { by_class };
         a.junk[i] = a.junk[p] || own_junk;
         if own_junk && !a.junk[p] {
             a.related_box[i] = related_class(dom, i);
@@ -154,12 +157,15 @@ pub fn best_container(dom: &Dom<'_>, a: &Analysis, skip: &[usize]) -> Option<(us
         tag_score + class
     };
     for i in 1..n {
-        if a.junk[i] {
+        let node = &dom.nodes[i];
+        // Captions count toward their container (photo stories are told in captions),
+        // even where their class marks them as furniture for the body text.
+        let caption = node.tag == Tag::Figcaption && !a.junk[node.parent as usize];
+        if a.junk[i] && !caption {
             continue;
         }
-        let node = &dom.nodes[i];
         let para_like = match node.tag {
-            Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote => true,
+            Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Figcaption => true,
             Tag::Div | Tag::Section | Tag::Article | Tag::Li | Tag::Dd => !node.has_block_child,
             _ => false,
         };
@@ -492,6 +498,12 @@ fn push_image(dom: &Dom<'_>, img: usize, limit: usize, base: Option<&Url>, r: &m
     }
     let url = image_url(el, base);
     let cap = find_caption(dom, img, limit);
+    if cap.as_ref().is_some_and(|(_, t)| {
+        let f = crate::vi::normalize::fold(t);
+        f.starts_with("clip:") || f.starts_with("video:")
+    }) {
+        return cap.map(|(j, _)| j);
+    }
     let alt = el.attr("alt").map(crate::vi::normalize::clean).filter(|s| !s.is_empty());
     if url.is_none() && cap.is_none() {
         return None;
@@ -591,6 +603,10 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
                 }
                 j += 1;
             }
+            Tag::Figure if is_video(dom, j) => {
+                flush(dom, &mut buf, &open, &mut r.blocks);
+                j = node.end as usize;
+            }
             Tag::Figure => {
                 flush(dom, &mut buf, &open, &mut r.blocks);
                 let fend = node.end as usize;
@@ -668,6 +684,17 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
         }
     }
     flush(dom, &mut buf, &open, &mut r.blocks);
+}
+
+/// A video player box (its poster image and caption are not a photo of the article).
+fn is_video(dom: &Dom<'_>, i: usize) -> bool {
+    let n = &dom.nodes[i];
+    let class = n.attr("class").unwrap_or("").to_ascii_lowercase();
+    if class.contains("video") || n.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("video")) {
+        return true;
+    }
+    let end = n.end as usize;
+    (i + 1..end).any(|k| dom.nodes[k].el.is_some_and(|e| e.name() == "video"))
 }
 
 fn collect_links(dom: &Dom<'_>, box_idx: usize, base: Option<&Url>, out: &mut Vec<(String, String)>) {

@@ -53,7 +53,7 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
     let mut blocks = blocks;
     let body_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
     let cap_chars: usize = images.iter().filter_map(|i| i.caption.as_ref()).map(|c| c.chars().count()).sum();
-    if body_chars < 150 && cap_chars > 300 {
+    if cap_chars > 300 && cap_chars > 2 * body_chars {
         blocks = images
             .iter()
             .filter_map(|i| i.caption.clone())
@@ -66,7 +66,7 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
             .first(&["og:description", "description", "twitter:description"])
             .map(str::to_owned)
             .or_else(|| meta.ld.description.clone())
-            .filter(|d| word_count(d) >= 8 && !overlaps_body(d, &blocks));
+            .filter(|d| !d.starts_with("http") && word_count(d) >= 8 && !overlaps_body(d, &blocks));
     }
     let (dateline, lead) = match lead {
         Some(l) => {
@@ -113,7 +113,7 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
 
     let (published_at, modified_at, date_source) = publication_times(&dom, &meta, title_node, reference);
 
-    let tags = find_tags(&dom, &a, &meta);
+    let tags = find_tags(&dom, &a);
     let section = find_section(&dom, &a, &meta, title.as_deref());
     let canonical_url = meta
         .canonical
@@ -547,8 +547,9 @@ fn visible_date(dom: &Dom<'_>, title: Option<usize>, reference: Option<Date>) ->
     None
 }
 
-fn find_tags(dom: &Dom<'_>, a: &Analysis, meta: &Meta) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The tags shown on the page: a box whose class names tags or keywords, or the links
+/// after a "Tags:" / "Từ khóa:" label. Metadata keywords are not shown, so not used.
+fn find_tags(dom: &Dom<'_>, a: &Analysis) -> Vec<String> {
     for (i, n) in dom.nodes.iter().enumerate() {
         let Some(el) = n.el else { continue };
         if n.tag.is_hidden_text() || matches!(n.tag, Tag::A | Tag::Li | Tag::Span | Tag::Meta) {
@@ -557,33 +558,60 @@ fn find_tags(dom: &Dom<'_>, a: &Analysis, meta: &Meta) -> Vec<String> {
         let cls = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_ascii_lowercase();
         let hinted = cls
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| matches!(t, "tags" | "tag" | "keywords" | "keyword" | "tagcloud" | "tagslist" | "taglist"));
+            .any(|t| matches!(t, "tags" | "tag" | "keywords" | "keyword" | "tagcloud" | "tagslist" | "taglist" | "listtag"));
         if !hinted || a.text_len[i] == 0 || a.link_density(i) < 0.5 {
             continue;
         }
-        let end = n.end as usize;
-        for k in i + 1..end {
-            if dom.nodes[k].tag == Tag::A {
-                let t = dom.text_of(k);
-                let t = t.trim_start_matches('#').trim().to_owned();
-                if !t.is_empty() && word_count(&t) <= 8 && !is_label(&t) && !out.contains(&t) {
-                    out.push(t);
-                }
-            }
-        }
-        if !out.is_empty() {
-            return out;
+        let tags = links_in(dom, i, n.end as usize);
+        if !tags.is_empty() {
+            return tags;
         }
     }
-    for t in meta.all(&["article:tag"]) {
-        for k in t.split(',') {
-            let k = clean(k);
-            if !k.is_empty() && !out.contains(&k) {
-                out.push(k);
+    // A label followed by links.
+    for (i, n) in dom.nodes.iter().enumerate() {
+        if n.tag != Tag::Text || n.text.len() > 40 {
+            continue;
+        }
+        let f = fold(n.text.trim());
+        if !matches!(f.trim_end_matches(':').trim(), "tags" | "tag" | "từ khóa" | "từ khoá" | "chủ đề" | "keywords") {
+            continue;
+        }
+        // The links in the smallest ancestor that holds some after the label.
+        let mut anc = n.parent as usize;
+        for _ in 0..3 {
+            let end = dom.nodes[anc].end as usize;
+            let tags = links_in(dom, i, end);
+            if !tags.is_empty() {
+                return tags;
+            }
+            anc = dom.nodes[anc].parent as usize;
+            if anc == 0 {
+                break;
             }
         }
     }
-    out
+    Vec::new()
+}
+
+fn links_in(dom: &Dom<'_>, from: usize, end: usize) -> Vec<String> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for k in from..end {
+        if dom.nodes[k].tag == Tag::A {
+            let raw = dom.text_of(k);
+            let hashed = raw.starts_with('#');
+            let t = raw.trim_start_matches('#').trim().to_owned();
+            let t = t.trim_end_matches([',', ';', '|']).trim().to_owned();
+            if !t.is_empty() && word_count(&t) <= 8 && !is_label(&t) && source_attribution(&t).is_none() && !out.iter().any(|(x, _)| *x == t) {
+                out.push((t, hashed));
+            }
+            if out.len() >= 30 {
+                break;
+            }
+        }
+    }
+    // Where tags are written "#tag", other links in the box are not tags.
+    let any_hashed = out.iter().any(|(_, h)| *h);
+    out.into_iter().filter(|(_, h)| *h || !any_hashed).map(|(t, _)| t).collect()
 }
 
 fn find_section(dom: &Dom<'_>, a: &Analysis, meta: &Meta, title: Option<&str>) -> Option<String> {
