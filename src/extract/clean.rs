@@ -58,6 +58,32 @@ const POS_TOKENS: &[&str] = &[
     "news", "blog", "hentry", "page", "prose", "single",
 ];
 
+static NEG_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(NEG_SUBSTRINGS).expect("valid patterns")
+});
+static STRONG_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(STRONG_POSITIVE).expect("valid patterns")
+});
+
+/// Does a class (or id) attribute hold one of `tokens` as a word (split on non-alphanumerics,
+/// ASCII case ignored)? No allocation.
+pub fn has_token(attr: &str, tokens: &[&str]) -> bool {
+    attr.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| !t.is_empty() && tokens.iter().any(|k| t.eq_ignore_ascii_case(k)))
+}
+
+/// ASCII-case-insensitive substring test; `needle` must be lower case. No allocation.
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return true;
+    }
+    if h.len() < n.len() {
+        return false;
+    }
+    h.windows(n.len()).any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+}
+
 static NEG_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NEG_TOKENS.iter().copied().collect());
 static POS_SET: LazyLock<HashSet<&'static str>> =
@@ -143,11 +169,11 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
         }
         compact.push(' ');
     }
-    if STRONG_POSITIVE.iter().any(|p| compact.contains(p)) {
+    if STRONG_AC.is_match(&compact) {
         v.strong_positive = true;
         v.positive = true;
     }
-    if !v.negative && NEG_SUBSTRINGS.iter().any(|p| compact.contains(p)) {
+    if !v.negative && NEG_AC.is_match(&compact) {
         v.negative = true;
     }
     v
@@ -218,7 +244,8 @@ pub fn is_stop_label(text: &str) -> bool {
 
 /// Lines that introduce another story inside a body: "Xem thêm: …", "Đọc thêm: …".
 pub fn is_see_also(text: &str) -> bool {
-    let f = crate::vi::normalize::fold(text);
+    let head: String = text.chars().take(24).collect();
+    let f = crate::vi::normalize::fold(&head);
     const P: &[&str] = &[
         "xem thêm:", "xem thêm >>", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :",
         "đọc thêm :", ">> xem thêm", ">>xem thêm", "xem tiếp:", "mời xem thêm", "read more:",

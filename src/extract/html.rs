@@ -3,7 +3,7 @@
 
 use crate::article::{Block, BlockKind, Image, Related};
 use crate::extract::byline::{looks_like_person, person_names, source_attribution, split_dateline};
-use crate::extract::clean::{is_label, is_see_also, is_stop_label};
+use crate::extract::clean::{contains_ci, has_token, is_label, is_see_also, is_stop_label};
 use crate::extract::content::{self, Analysis, RawBlock};
 use crate::extract::dom::{Dom, Tag};
 use crate::extract::meta::{self, Meta};
@@ -280,16 +280,11 @@ fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize>
             continue;
         }
         let slot = el.attr("data-slot").unwrap_or("");
-        let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
-        let id = el.attr("id").unwrap_or("").to_ascii_lowercase();
         let itemprop = el.attr("itemprop").unwrap_or("");
         let hinted = slot == "sapo"
             || itemprop.eq_ignore_ascii_case("description")
-            || LEAD_HINTS.iter().any(|h| {
-                class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == *h)
-                    || class.contains(&format!("{h}_")) || class.contains(&format!("_{h}"))
-                    || id.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == *h)
-            });
+            || el.attr("class").is_some_and(|c| has_token(&c.replace('_', " "), LEAD_HINTS))
+            || el.attr("id").is_some_and(|c| has_token(c, LEAD_HINTS));
         if !hinted || a.text_len[i] < 30 || a.text_len[i] > 1000 || a.link_density(i) > 0.5 {
             continue;
         }
@@ -339,7 +334,7 @@ fn hero_images(dom: &Dom<'_>, a: &Analysis, title: Option<usize>, root: usize, b
 /// and a closing source attribution.
 fn filter_blocks(raw: Vec<RawBlock>, title: Option<&str>, lead: Option<&str>) -> (Vec<Block>, Vec<String>, Option<String>) {
     let title_f = title.map(fold);
-    let lead_f = lead.map(fold);
+    let _ = lead;
     let mut kept: Vec<RawBlock> = Vec::new();
     for b in raw {
         let t = b.text.trim();
@@ -352,8 +347,7 @@ fn filter_blocks(raw: Vec<RawBlock>, title: Option<&str>, lead: Option<&str>) ->
         if b.link_density() > 0.6 && word_count(t) < 40 {
             continue;
         }
-        let f = fold(t);
-        if title_f.as_deref() == Some(f.as_str()) || (lead_f.as_deref() == Some(f.as_str()) && kept.is_empty() && false) {
+        if title_f.as_ref().is_some_and(|tf| tf.len().abs_diff(t.len()) < 8 && *tf == fold(t)) {
             continue;
         }
         kept.push(b);
@@ -424,10 +418,10 @@ fn visible_bylines(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Vec<Str
         if n.tag.is_hidden_text() || a.text_len[i] == 0 || a.text_len[i] > 80 {
             continue;
         }
-        let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
+        let class = el.attr("class").unwrap_or("");
         let hinted = el.attr("rel") == Some("author")
             || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"))
-            || ["author", "byline", "tacgia", "tac-gia", "writer"].iter().any(|h| class.contains(h));
+            || ["author", "byline", "tacgia", "tac-gia", "writer"].iter().any(|h| contains_ci(class, h));
         if !hinted || a.related_box[i] {
             continue;
         }
@@ -555,10 +549,8 @@ fn find_tags(dom: &Dom<'_>, a: &Analysis) -> Vec<String> {
         if n.tag.is_hidden_text() || matches!(n.tag, Tag::A | Tag::Li | Tag::Span | Tag::Meta) {
             continue;
         }
-        let cls = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_ascii_lowercase();
-        let hinted = cls
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| matches!(t, "tags" | "tag" | "keywords" | "keyword" | "tagcloud" | "tagslist" | "taglist" | "listtag"));
+        const TAG_BOX: &[&str] = &["tags", "tag", "keywords", "keyword", "tagcloud", "tagslist", "taglist", "listtag"];
+        let hinted = el.attr("class").is_some_and(|c| has_token(c, TAG_BOX)) || el.attr("id").is_some_and(|c| has_token(c, TAG_BOX));
         if !hinted || a.text_len[i] == 0 || a.link_density(i) < 0.5 {
             continue;
         }
@@ -629,8 +621,8 @@ fn find_section(dom: &Dom<'_>, a: &Analysis, meta: &Meta, title: Option<&str>) -
     }
     for (i, n) in dom.nodes.iter().enumerate() {
         let Some(el) = n.el else { continue };
-        let cls = el.attr("class").unwrap_or("").to_ascii_lowercase();
-        if !(cls.contains("breadcrumb") || cls.contains("bread-crumb")) || a.text_len[i] == 0 {
+        let cls = el.attr("class").unwrap_or("");
+        if !(contains_ci(cls, "breadcrumb") || contains_ci(cls, "bread-crumb")) || a.text_len[i] == 0 {
             continue;
         }
         let end = n.end as usize;
