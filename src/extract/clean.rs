@@ -58,12 +58,6 @@ const POS_TOKENS: &[&str] = &[
     "news", "blog", "hentry", "page", "prose", "single",
 ];
 
-static NEG_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(NEG_SUBSTRINGS).expect("valid patterns")
-});
-static STRONG_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(STRONG_POSITIVE).expect("valid patterns")
-});
 
 /// Does a class (or id) attribute hold one of `tokens` as a word (split on non-alphanumerics,
 /// ASCII case ignored)? No allocation.
@@ -84,10 +78,75 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
     h.windows(n.len()).any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
 
-static NEG_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NEG_TOKENS.iter().copied().collect());
-static POS_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| POS_TOKENS.iter().copied().collect());
+
+/// Roles an element's class, id and attributes suggest, besides furniture (bit flags).
+pub mod hint {
+    pub const LEAD: u16 = 1;
+    pub const TAG_BOX: u16 = 2;
+    pub const BYLINE: u16 = 4;
+    pub const BREADCRUMB: u16 = 8;
+    pub const TITLE: u16 = 16;
+    pub const CAPTION: u16 = 32;
+    pub const RELATED: u16 = 64;
+}
+
+/// Class tokens that mark a lead (sapo, standfirst).
+const LEAD_TOKENS: &[&str] = &[
+    "abstract", "chapeau", "deck", "description", "excerpt", "intro", "lead", "sapo", "standfirst",
+    "subhead", "subtitle", "summary", "summery", "teaser", "tomtat",
+];
+/// Class tokens that mark a box of tag links.
+const TAG_TOKENS: &[&str] = &["keyword", "keywords", "listtag", "tag", "tagcloud", "taglist", "tags", "tagslist"];
+
+/// Compacted class/id substrings and the hint each one gives.
+const HINT_SUBSTRINGS: &[(&str, u16)] = &[
+    ("author", hint::BYLINE),
+    ("byline", hint::BYLINE),
+    ("tacgia", hint::BYLINE),
+    ("writer", hint::BYLINE),
+    ("breadcrumb", hint::BREADCRUMB),
+    ("title", hint::TITLE),
+    ("caption", hint::CAPTION),
+    ("descimage", hint::CAPTION),
+    ("imagedesc", hint::CAPTION),
+    ("related", hint::RELATED),
+    ("relate", hint::RELATED),
+    ("lienquan", hint::RELATED),
+    ("xemthem", hint::RELATED),
+    ("docthem", hint::RELATED),
+    ("tinkhac", hint::RELATED),
+    ("readmore", hint::RELATED),
+    ("morestories", hint::RELATED),
+    ("recommend", hint::RELATED),
+    ("suggest", hint::RELATED),
+    ("cungchuyenmuc", hint::RELATED),
+    ("boxtin", hint::RELATED),
+];
+
+/// Kinds of the patterns in [`PATTERNS`], by pattern index range.
+enum Pat {
+    Negative,
+    Strong,
+    Hint(u16),
+}
+
+static PATTERNS: LazyLock<(aho_corasick::AhoCorasick, Vec<Pat>)> = LazyLock::new(|| {
+    let mut pats: Vec<&str> = Vec::new();
+    let mut kinds = Vec::new();
+    for p in NEG_SUBSTRINGS {
+        pats.push(p);
+        kinds.push(Pat::Negative);
+    }
+    for p in STRONG_POSITIVE {
+        pats.push(p);
+        kinds.push(Pat::Strong);
+    }
+    for (p, h) in HINT_SUBSTRINGS {
+        pats.push(p);
+        kinds.push(Pat::Hint(*h));
+    }
+    (aho_corasick::AhoCorasick::new(pats).expect("valid patterns"), kinds)
+});
 
 /// What the class and id of an element say about it.
 #[derive(Debug, Default, Clone, Copy)]
@@ -97,50 +156,109 @@ pub struct AttrVerdict {
     pub strong_positive: bool,
     /// Hidden by markup (`hidden`, `aria-hidden`, `display:none`): furniture whatever its size.
     pub hidden: bool,
+    /// [`hint`] flags.
+    pub hints: u16,
 }
 
-/// Reads class, id, itemprop, role, ARIA and inline style of an element.
+const TOK_NEG: u8 = 1;
+const TOK_POS: u8 = 2;
+const TOK_LEAD: u8 = 4;
+const TOK_TAG: u8 = 8;
+
+/// FNV-1a: a fast hash for the short class tokens looked up for every element.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// Every class token the verdict cares about, with what it means.
+static TOKENS: LazyLock<std::collections::HashMap<&'static str, u8, FnvBuild>> = LazyLock::new(|| {
+    let mut m: std::collections::HashMap<&'static str, u8, FnvBuild> = Default::default();
+    for (list, flag) in [(NEG_TOKENS, TOK_NEG), (POS_TOKENS, TOK_POS), (LEAD_TOKENS, TOK_LEAD), (TAG_TOKENS, TOK_TAG)] {
+        for t in list {
+            *m.entry(*t).or_insert(0) |= flag;
+        }
+    }
+    m
+});
+
+fn style_hides(style: &str) -> bool {
+    if !(contains_ci(style, "none") || contains_ci(style, "hidden")) {
+        return false;
+    }
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+/// Reads class, id, itemprop, role, ARIA and inline style of an element, in one pass over
+/// its attributes.
 pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
     let Some(el) = n.el else {
         return AttrVerdict::default();
     };
     let mut v = AttrVerdict::default();
-    if let Some(ip) = el.attr("itemprop") {
-        if ip.eq_ignore_ascii_case("articleBody") || ip.eq_ignore_ascii_case("text") {
-            v.strong_positive = true;
-            v.positive = true;
+    let (mut class, mut id) = ("", "");
+    for (name, value) in el.attrs() {
+        match name {
+            "class" => class = value,
+            "id" => id = value,
+            "itemprop" => {
+                if value.eq_ignore_ascii_case("articleBody") || value.eq_ignore_ascii_case("text") {
+                    v.strong_positive = true;
+                    v.positive = true;
+                } else if value.eq_ignore_ascii_case("description") {
+                    v.hints |= hint::LEAD;
+                } else if value.eq_ignore_ascii_case("author") {
+                    v.hints |= hint::BYLINE;
+                }
+            }
+            "role" => {
+                let r = value.trim();
+                if ["navigation", "banner", "complementary", "contentinfo", "menu", "menubar", "search", "dialog", "alert", "toolbar"]
+                    .iter()
+                    .any(|x| r.eq_ignore_ascii_case(x))
+                {
+                    v.negative = true;
+                }
+                if r.eq_ignore_ascii_case("main") || r.eq_ignore_ascii_case("article") {
+                    v.positive = true;
+                }
+            }
+            "hidden" => {
+                v.negative = true;
+                v.hidden = true;
+            }
+            "aria-hidden" if value == "true" => {
+                v.negative = true;
+                v.hidden = true;
+            }
+            "style" if style_hides(value) => {
+                v.negative = true;
+                v.hidden = true;
+            }
+            "data-slot" if value == "sapo" => v.hints |= hint::LEAD,
+            "rel" if contains_ci(value, "author") => v.hints |= hint::BYLINE,
+            _ => {}
         }
     }
-    if let Some(role) = el.attr("role") {
-        let r = role.to_ascii_lowercase();
-        if matches!(
-            r.as_str(),
-            "navigation" | "banner" | "complementary" | "contentinfo" | "menu" | "menubar"
-                | "search" | "dialog" | "alert" | "toolbar"
-        ) {
-            v.negative = true;
-        }
-        if r == "main" || r == "article" {
-            v.positive = true;
-        }
-    }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        v.negative = true;
-        v.hidden = true;
-    }
-    if let Some(style) = el.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            v.negative = true;
-            v.hidden = true;
-        }
-    }
-    let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
     if class.is_empty() && id.is_empty() {
         return v;
     }
@@ -149,32 +267,39 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
         // WordPress-style taxonomy classes ("tag-amazon", "category-news") name the
         // article's topics, not furniture.
         let names = part.split_ascii_whitespace().filter(|n| {
-            let l = n.to_ascii_lowercase();
             !["tag-", "category-", "post-", "format-", "status-", "type-", "has-", "postid-", "author-"]
                 .iter()
-                .any(|p| l.starts_with(p))
+                .any(|p| n.len() > p.len() && n.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
         });
         for tok in names.flat_map(|n| n.split(|c: char| !c.is_ascii_alphanumeric())) {
             if tok.is_empty() {
                 continue;
             }
-            let lower = tok.to_ascii_lowercase();
-            if NEG_SET.contains(lower.as_str()) {
-                v.negative = true;
+            let start = compact.len();
+            compact.extend(tok.chars().map(|c| c.to_ascii_lowercase()));
+            if let Some(&f) = TOKENS.get(&compact[start..]) {
+                v.negative |= f & TOK_NEG != 0;
+                v.positive |= f & TOK_POS != 0;
+                if f & TOK_LEAD != 0 {
+                    v.hints |= hint::LEAD;
+                }
+                if f & TOK_TAG != 0 {
+                    v.hints |= hint::TAG_BOX;
+                }
             }
-            if POS_SET.contains(lower.as_str()) {
-                v.positive = true;
-            }
-            compact.push_str(&lower);
         }
         compact.push(' ');
     }
-    if STRONG_AC.is_match(&compact) {
-        v.strong_positive = true;
-        v.positive = true;
-    }
-    if !v.negative && NEG_AC.is_match(&compact) {
-        v.negative = true;
+    let (ac, kinds) = &*PATTERNS;
+    for m in ac.find_overlapping_iter(&compact) {
+        match kinds[m.pattern().as_usize()] {
+            Pat::Negative => v.negative = true,
+            Pat::Strong => {
+                v.strong_positive = true;
+                v.positive = true;
+            }
+            Pat::Hint(h) => v.hints |= h,
+        }
     }
     v
 }

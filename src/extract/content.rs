@@ -4,7 +4,7 @@
 //! ordered blocks, with images and captions set aside and link lists taken as other stories.
 
 use crate::article::{BlockKind, Image, Link};
-use crate::extract::clean::{attr_verdict, is_furniture_tag};
+use crate::extract::clean::{attr_verdict, hint, is_furniture_tag};
 use crate::extract::dom::{Dom, Tag};
 use crate::vi::normalize::{finish, push_collapsed};
 use url::Url;
@@ -22,6 +22,8 @@ pub struct Analysis {
     pub related_box: Vec<bool>,
     pub strong_positive: Vec<bool>,
     pub positive: Vec<bool>,
+    /// [`crate::extract::clean::hint`] flags of each element.
+    pub hints: Vec<u16>,
 }
 
 impl Analysis {
@@ -35,24 +37,6 @@ impl Analysis {
     }
 }
 
-fn related_class(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(el) = dom.nodes[i].el else { return false };
-    let mut s = String::new();
-    for p in [el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")] {
-        for c in p.chars() {
-            if c.is_ascii_alphanumeric() {
-                s.push(c.to_ascii_lowercase());
-            }
-        }
-    }
-    [
-        "related", "relate", "lienquan", "xemthem", "docthem", "tinkhac", "readmore", "morestories",
-        "recommend", "suggest", "cungchuyenmuc", "boxtin", "newsrelate",
-    ]
-    .iter()
-    .any(|p| s.contains(p))
-}
-
 /// Marks furniture and aggregates text over subtrees.
 pub fn analyze(dom: &Dom<'_>) -> Analysis {
     let n = dom.len();
@@ -64,6 +48,7 @@ pub fn analyze(dom: &Dom<'_>) -> Analysis {
         related_box: vec![false; n],
         strong_positive: vec![false; n],
         positive: vec![false; n],
+        hints: vec![0; n],
     };
     let mut hidden = vec![false; n];
     let mut in_link = vec![false; n];
@@ -112,6 +97,7 @@ pub fn analyze(dom: &Dom<'_>) -> Analysis {
         let v = attr_verdict(node);
         a.strong_positive[i] = v.strong_positive;
         a.positive[i] = v.positive;
+        a.hints[i] = v.hints;
         let structural = matches!(
             node.tag,
             Tag::Html | Tag::Body | Tag::Main | Tag::Document | Tag::Form
@@ -125,7 +111,7 @@ pub fn analyze(dom: &Dom<'_>) -> Analysis {
         let own_junk = is_furniture_tag(node.tag) || if inline { v.hidden } else { by_class };
         a.junk[i] = a.junk[p] || own_junk;
         if own_junk && !a.junk[p] {
-            a.related_box[i] = related_class(dom, i);
+            a.related_box[i] = v.hints & hint::RELATED != 0;
         }
     }
     a
@@ -456,7 +442,7 @@ fn flush(dom: &Dom<'_>, buf: &mut Buf, open: &[Open], out: &mut Vec<RawBlock>) {
 
 /// The caption of an image: the enclosing figure's `figcaption`, or a nearby element whose
 /// class names a caption, looking up to three levels above the image.
-pub fn find_caption(dom: &Dom<'_>, img: usize, limit: usize) -> Option<(usize, String)> {
+pub fn find_caption(dom: &Dom<'_>, a: &Analysis, img: usize, limit: usize) -> Option<(usize, String)> {
     let mut anc = dom.nodes[img].parent as usize;
     for _ in 0..4 {
         if anc == 0 || anc < limit {
@@ -469,13 +455,7 @@ pub fn find_caption(dom: &Dom<'_>, img: usize, limit: usize) -> Option<(usize, S
             if n.tag == Tag::Img {
                 imgs += 1;
             }
-            let is_cap = n.tag == Tag::Figcaption
-                || n.el.is_some_and(|e| {
-                    e.attr("class").is_some_and(|c| {
-                        let c = c.to_ascii_lowercase();
-                        c.contains("caption") || c.contains("desc_image") || c.contains("image-desc")
-                    })
-                });
+            let is_cap = n.tag == Tag::Figcaption || a.hints[j] & hint::CAPTION != 0;
             if is_cap {
                 let t = dom.text_of(j);
                 if !t.is_empty() {
@@ -491,13 +471,13 @@ pub fn find_caption(dom: &Dom<'_>, img: usize, limit: usize) -> Option<(usize, S
     None
 }
 
-fn push_image(dom: &Dom<'_>, img: usize, limit: usize, base: Option<&Url>, r: &mut Read) -> Option<usize> {
+fn push_image(dom: &Dom<'_>, a: &Analysis, img: usize, limit: usize, base: Option<&Url>, r: &mut Read) -> Option<usize> {
     let el = dom.nodes[img].el?;
     if is_tracking_image(el) {
         return None;
     }
     let url = image_url(el, base);
-    let cap = find_caption(dom, img, limit);
+    let cap = find_caption(dom, a, img, limit);
     if cap.as_ref().is_some_and(|(_, t)| {
         let f = crate::vi::normalize::fold(t);
         f.starts_with("clip:") || f.starts_with("video:")
@@ -598,7 +578,7 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
                 j += 1;
             }
             Tag::Img => {
-                if let Some(cap) = push_image(dom, j, root, base, r) {
+                if let Some(cap) = push_image(dom, a, j, root, base, r) {
                     skip_caps.push(cap);
                 }
                 j += 1;
@@ -614,7 +594,7 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
                 for k in j + 1..fend {
                     if dom.nodes[k].tag == Tag::Img {
                         found = true;
-                        if let Some(cap) = push_image(dom, k, j, base, r) {
+                        if let Some(cap) = push_image(dom, a, k, j, base, r) {
                             skip_caps.push(cap);
                         }
                     }

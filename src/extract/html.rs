@@ -3,7 +3,7 @@
 
 use crate::article::{Block, BlockKind, Image, Related};
 use crate::extract::byline::{looks_like_person, person_names, source_attribution, split_dateline};
-use crate::extract::clean::{contains_ci, has_token, is_label, is_see_also, is_stop_label};
+use crate::extract::clean::{hint, is_label, is_see_also, is_stop_label};
 use crate::extract::content::{self, Analysis, RawBlock};
 use crate::extract::dom::{Dom, Tag};
 use crate::extract::meta::{self, Meta};
@@ -16,7 +16,8 @@ use url::Url;
 
 /// Extracts the article of an HTML page.
 pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> Document {
-    let doc = Html::parse_document(html);
+    let html = crate::extract::prestrip::prestrip(html);
+    let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     let meta = meta::read(&dom);
     let a = content::analyze(&dom);
@@ -233,7 +234,7 @@ fn find_title(dom: &Dom<'_>, a: &Analysis, meta: &Meta, site: Option<&str>) -> (
     let mut first_h1: Option<(usize, String)> = None;
     for (i, n) in dom.nodes.iter().enumerate() {
         let is_cand = n.tag == Tag::H1
-            || (matches!(n.tag, Tag::H(2)) && n.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("title")));
+            || (matches!(n.tag, Tag::H(2)) && a.hints[i] & hint::TITLE != 0);
         if !is_cand || a.text_len[i] == 0 || a.text_len[i] > 400 {
             continue;
         }
@@ -265,26 +266,19 @@ fn find_title(dom: &Dom<'_>, a: &Analysis, meta: &Meta, site: Option<&str>) -> (
     (Some(m), None)
 }
 
-const LEAD_HINTS: &[&str] = &[
-    "sapo", "lead", "summary", "excerpt", "intro", "standfirst", "chapeau", "description", "deck",
-    "subtitle", "subhead", "teaser", "abstract", "tomtat", "summery",
-];
 
 fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize> {
     let start = title.map(|t| dom.nodes[t].end as usize).unwrap_or(0);
     let limit = start + 4000;
     for i in start..dom.len().min(limit) {
         let n = &dom.nodes[i];
-        let Some(el) = n.el else { continue };
+        if n.el.is_none() {
+            continue;
+        }
         if a.junk[n.parent as usize] || n.tag.is_hidden_text() || matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside) {
             continue;
         }
-        let slot = el.attr("data-slot").unwrap_or("");
-        let itemprop = el.attr("itemprop").unwrap_or("");
-        let hinted = slot == "sapo"
-            || itemprop.eq_ignore_ascii_case("description")
-            || el.attr("class").is_some_and(|c| has_token(&c.replace('_', " "), LEAD_HINTS))
-            || el.attr("id").is_some_and(|c| has_token(c, LEAD_HINTS));
+        let hinted = a.hints[i] & hint::LEAD != 0;
         if !hinted || a.text_len[i] < 30 || a.text_len[i] > 1000 || a.link_density(i) > 0.5 {
             continue;
         }
@@ -315,7 +309,7 @@ fn hero_images(dom: &Dom<'_>, a: &Analysis, title: Option<usize>, root: usize, b
             let fend = n.end as usize;
             if let Some(img) = (i + 1..fend).find(|&k| dom.nodes[k].tag == Tag::Img) {
                 let url = dom.nodes[img].el.and_then(|e| content::image_url(e, base));
-                let cap = content::find_caption(dom, img, i).map(|(_, t)| t);
+                let cap = content::find_caption(dom, a, img, i).map(|(_, t)| t);
                 let (caption, credit) = cap.as_deref().map(content::split_credit).unwrap_or((None, None));
                 let alt = dom.nodes[img].attr("alt").map(clean).filter(|s| !s.is_empty());
                 if url.is_some() || caption.is_some() {
@@ -414,14 +408,13 @@ fn visible_bylines(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Vec<Str
     let start = title.map(|t| t.saturating_sub(200)).unwrap_or(0);
     for i in start..dom.len() {
         let n = &dom.nodes[i];
-        let Some(el) = n.el else { continue };
+        if n.el.is_none() {
+            continue;
+        }
         if n.tag.is_hidden_text() || a.text_len[i] == 0 || a.text_len[i] > 80 {
             continue;
         }
-        let class = el.attr("class").unwrap_or("");
-        let hinted = el.attr("rel") == Some("author")
-            || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"))
-            || ["author", "byline", "tacgia", "tac-gia", "writer"].iter().any(|h| contains_ci(class, h));
+        let hinted = a.hints[i] & hint::BYLINE != 0;
         if !hinted || a.related_box[i] {
             continue;
         }
@@ -545,12 +538,13 @@ fn visible_date(dom: &Dom<'_>, title: Option<usize>, reference: Option<Date>) ->
 /// after a "Tags:" / "Từ khóa:" label. Metadata keywords are not shown, so not used.
 fn find_tags(dom: &Dom<'_>, a: &Analysis) -> Vec<String> {
     for (i, n) in dom.nodes.iter().enumerate() {
-        let Some(el) = n.el else { continue };
+        if n.el.is_none() {
+            continue;
+        }
         if n.tag.is_hidden_text() || matches!(n.tag, Tag::A | Tag::Li | Tag::Span | Tag::Meta) {
             continue;
         }
-        const TAG_BOX: &[&str] = &["tags", "tag", "keywords", "keyword", "tagcloud", "tagslist", "taglist", "listtag"];
-        let hinted = el.attr("class").is_some_and(|c| has_token(c, TAG_BOX)) || el.attr("id").is_some_and(|c| has_token(c, TAG_BOX));
+        let hinted = a.hints[i] & hint::TAG_BOX != 0;
         if !hinted || a.text_len[i] == 0 || a.link_density(i) < 0.5 {
             continue;
         }
@@ -561,10 +555,11 @@ fn find_tags(dom: &Dom<'_>, a: &Analysis) -> Vec<String> {
     }
     // A label followed by links.
     for (i, n) in dom.nodes.iter().enumerate() {
-        if n.tag != Tag::Text || n.text.len() > 40 {
+        let t = n.text.trim();
+        if n.tag != Tag::Text || t.len() > 16 || !t.starts_with(['T', 't', 'C', 'c', 'K', 'k']) {
             continue;
         }
-        let f = fold(n.text.trim());
+        let f = fold(t);
         if !matches!(f.trim_end_matches(':').trim(), "tags" | "tag" | "từ khóa" | "từ khoá" | "chủ đề" | "keywords") {
             continue;
         }
@@ -620,9 +615,10 @@ fn find_section(dom: &Dom<'_>, a: &Analysis, meta: &Meta, title: Option<&str>) -
         return Some((*c).clone());
     }
     for (i, n) in dom.nodes.iter().enumerate() {
-        let Some(el) = n.el else { continue };
-        let cls = el.attr("class").unwrap_or("");
-        if !(contains_ci(cls, "breadcrumb") || contains_ci(cls, "bread-crumb")) || a.text_len[i] == 0 {
+        if n.el.is_none() {
+            continue;
+        }
+        if a.hints[i] & hint::BREADCRUMB == 0 || a.text_len[i] == 0 {
             continue;
         }
         let end = n.end as usize;

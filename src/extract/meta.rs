@@ -110,9 +110,12 @@ fn names_of(v: Option<&Value>, out: &mut Vec<String>) {
         }
         Some(Value::Array(a)) => a.iter().for_each(|x| names_of(Some(x), out)),
         Some(Value::Object(o)) => {
-            let is_org = types_of(&Value::Object(o.clone()))
-                .iter()
-                .any(|t| t == "organization" || t == "newsmediaorganization");
+            let is_org = match o.get("@type") {
+                Some(Value::String(t)) => {
+                    t.eq_ignore_ascii_case("Organization") || t.eq_ignore_ascii_case("NewsMediaOrganization")
+                }
+                _ => false,
+            };
             if !is_org {
                 if let Some(n) = str_of(o.get("name")) {
                     out.push(n);

@@ -7,6 +7,7 @@ pub mod content;
 pub mod dom;
 pub mod html;
 pub mod meta;
+pub mod prestrip;
 pub mod text;
 
 use crate::article::{Block, Image, Link, Related};
