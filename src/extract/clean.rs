@@ -145,7 +145,11 @@ static PATTERNS: LazyLock<(aho_corasick::AhoCorasick, Vec<Pat>)> = LazyLock::new
         pats.push(p);
         kinds.push(Pat::Hint(*h));
     }
-    (aho_corasick::AhoCorasick::new(pats).expect("valid patterns"), kinds)
+    let ac = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(pats)
+        .expect("valid patterns");
+    (ac, kinds)
 });
 
 /// What the class and id of an element say about it.
@@ -262,7 +266,19 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
     if class.is_empty() && id.is_empty() {
         return v;
     }
-    let mut compact = String::with_capacity(class.len() + id.len() + 1);
+    COMPACT.with_borrow_mut(|compact| {
+        compact.clear();
+        read_classes(class, id, compact, &mut v);
+    });
+    v
+}
+
+thread_local! {
+    /// Scratch buffer for [`attr_verdict`] (one per thread, reused for every element).
+    static COMPACT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn read_classes(class: &str, id: &str, compact: &mut String, v: &mut AttrVerdict) {
     for part in [class, id] {
         // WordPress-style taxonomy classes ("tag-amazon", "category-news") name the
         // article's topics, not furniture.
@@ -291,7 +307,7 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
         compact.push(' ');
     }
     let (ac, kinds) = &*PATTERNS;
-    for m in ac.find_overlapping_iter(&compact) {
+    for m in ac.find_overlapping_iter(compact.as_str()) {
         match kinds[m.pattern().as_usize()] {
             Pat::Negative => v.negative = true,
             Pat::Strong => {
@@ -301,7 +317,6 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
             Pat::Hint(h) => v.hints |= h,
         }
     }
-    v
 }
 
 /// Is this element page furniture by its tag alone?
