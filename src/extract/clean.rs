@@ -283,7 +283,7 @@ fn read_classes(class: &str, id: &str, compact: &mut String, v: &mut AttrVerdict
         // WordPress-style taxonomy classes ("tag-amazon", "category-news") name the
         // article's topics, not furniture.
         let names = part.split_ascii_whitespace().filter(|n| {
-            !["tag-", "category-", "post-", "format-", "status-", "type-", "has-", "postid-", "author-"]
+            !["tag-", "category-", "post-", "format-", "status-", "type-", "has-", "postid-"]
                 .iter()
                 .any(|p| n.len() > p.len() && n.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
         });
