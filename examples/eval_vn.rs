@@ -1,12 +1,15 @@
 //! Evaluation on the Vietnamese development pages (../shared/data/vn-dev): per-field accuracy
 //! (title, lead, published_at to the minute, authors, first and last body paragraph,
-//! captions, tags). `cargo run --release --example eval_vn [-- --verbose]`
+//! captions, tags). `cargo run --release --example eval_vn [-- --verbose] [-- --text]`
+//! With `--text` each page is first rendered to page text by `w3m -dump -cols 20000` (as a
+//! text-mode browser's dump; w3m must be installed) and the text is what gets extracted.
 
 use vnarticle::eval::{data_dir, score_vn, VnGold, VN_FIELDS};
 use vnarticle::pipeline::{Input, Options, Pipeline, Source};
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
+    let text_mode = std::env::args().any(|a| a == "--text");
     let dir = data_dir().join("vn-dev");
     let mut golds: Vec<_> = std::fs::read_dir(dir.join("gold")).expect("gold dir").flatten().map(|e| e.path()).collect();
     golds.sort();
@@ -15,9 +18,23 @@ fn main() {
     let mut n = 0;
     for g in golds {
         let gold: VnGold = serde_json::from_str(&std::fs::read_to_string(&g).expect("gold")).expect("gold json");
-        let bytes = std::fs::read(dir.join("pages").join(&gold.file)).expect("page");
+        let page = dir.join("pages").join(&gold.file);
+        let bytes = if text_mode {
+            let out = std::process::Command::new("w3m")
+                .args(["-dump", "-cols", "20000", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"])
+                .arg(&page)
+                .output()
+                .expect("w3m (apt-get install w3m)");
+            out.stdout
+        } else {
+            std::fs::read(&page).expect("page")
+        };
         let input = Input {
-            source: Source::Bytes { bytes: bytes.into(), kind: None, charset: None },
+            source: if text_mode {
+                Source::Text(String::from_utf8_lossy(&bytes).into_owned())
+            } else {
+                Source::Bytes { bytes: bytes.into(), kind: None, charset: None }
+            },
             url: gold.url.clone(),
             options: Options::default(),
         };

@@ -1,8 +1,14 @@
 //! Page text → Document: what a browser's "select all, copy" or a text-mode browser's dump
-//! gives. The article is found from line shapes: the headline before a dateline-led sapo,
-//! paragraphs that end in sentence punctuation, short unpunctuated lines between them as
-//! subheadings, long unpunctuated lines as photo captions, and story cards after the stop
-//! labels ("Đừng bỏ lỡ": a title, perhaps repeated, a time, a summary).
+//! (`w3m -dump`) gives. The article is found from line shapes:
+//! - the body is the densest run of prose lines (sentences that end in punctuation), allowing
+//!   short gaps for subheadings, captions and image placeholders, and broken by stop labels
+//!   ("Đọc nhiều", "Tin liên quan");
+//! - above it: the headline (a headline-shaped line next to the date line, or before a
+//!   dateline-led sapo), the date line, bylines and the lead;
+//! - inside it: paragraphs, short unpunctuated lines as subheadings, lines after an image
+//!   placeholder or long unpunctuated lines as photo captions;
+//! - after it: a byline, tags written "#tag", a source credit, and story cards after the
+//!   stop labels (a title, perhaps printed twice, a time, a summary).
 
 use crate::article::{Block, BlockKind, Image, Related};
 use crate::extract::byline::{person_names, source_attribution, split_dateline};
@@ -13,13 +19,95 @@ use crate::vi::datetime;
 use crate::vi::normalize::{clean, word_count};
 use jiff::civil::Date;
 
-fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '”', '’', '»', ')', '\'', ' ']);
-    t.ends_with(['.', '!', '?', '…', ';']) || t.ends_with("...")
+/// What one non-empty line looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A sentence or more: ends in sentence punctuation, or is long.
+    Prose,
+    /// An image placeholder or alt text: "[img-1]", "photo.jpg", "Tiêu đề - Ảnh 2."
+    Image,
+    /// A date line (a date with a clock time, few words).
+    Date,
+    /// A stop label: what follows belongs to other stories or the site.
+    Stop,
+    /// Furniture: labels, menus, separators, lines made of labels.
+    Furniture,
+    /// Anything else (headlines, subheadings, captions, names, menu items).
+    Other,
 }
 
-fn is_time_line(s: &str, reference: Option<Date>) -> Option<String> {
-    if word_count(s) > 8 {
+struct Line {
+    text: String,
+    shape: Shape,
+    words: usize,
+    bullet: bool,
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '»', ')', '\'', ' ']);
+    t.ends_with(['.', '!', '?', '…', ';']) || t.ends_with("...") || t.ends_with("./.")
+}
+
+/// "Tiêu đề Tiêu đề": a card title printed twice on one line.
+fn doubled(s: &str) -> bool {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    w.len() >= 4 && w.len() % 2 == 0 && w[..w.len() / 2] == w[w.len() / 2..]
+}
+
+fn is_image_line(s: &str) -> bool {
+    let t = s.trim();
+    if t.starts_with('[') && t.ends_with(']') && !t.contains(' ') {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    if !t.contains(' ')
+        && [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].iter().any(|e| lower.ends_with(e))
+    {
+        return true;
+    }
+    // Alt texts that sites generate: "Headline - 1", "Headline - Ảnh 2."
+    let trimmed = t.trim_end_matches('.');
+    if let Some(pos) = trimmed.rfind(" - ") {
+        let tail = &trimmed[pos + 3..];
+        let tail = tail.strip_prefix("Ảnh ").unwrap_or(tail);
+        if !tail.is_empty() && tail.len() <= 3 && tail.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A line made only of furniture labels ("Chia sẻ Lưu tin Bình luận Trở về").
+fn all_labels(s: &str) -> bool {
+    if is_label(s) {
+        return true;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 14 {
+        return false;
+    }
+    // Greedy: cover the line with labels of one to four words.
+    let mut i = 0;
+    let mut labels = 0;
+    while i < words.len() {
+        let mut matched = 0;
+        for len in (1..=4).rev() {
+            if i + len <= words.len() && is_label(&words[i..i + len].join(" ")) {
+                matched = len;
+                break;
+            }
+        }
+        if matched == 0 {
+            return false;
+        }
+        labels += 1;
+        i += matched;
+    }
+    labels >= 2
+}
+
+fn date_of(s: &str, words: usize, reference: Option<Date>) -> Option<String> {
+    if words > 16 {
         return None;
     }
     datetime::find_visible(s, reference)
@@ -27,172 +115,278 @@ fn is_time_line(s: &str, reference: Option<Date>) -> Option<String> {
         .and_then(|st| st.to_iso())
 }
 
+fn shape_of(text: &str, words: usize, reference: Option<Date>) -> Shape {
+    if is_stop_label(text) {
+        return Shape::Stop;
+    }
+    if text.chars().all(|c| !c.is_alphanumeric()) || all_labels(text) {
+        return Shape::Furniture;
+    }
+    if is_image_line(text) {
+        return Shape::Image;
+    }
+    if date_of(text, words, reference).is_some() {
+        return Shape::Date;
+    }
+    if !doubled(text) && ((words >= 8 && ends_sentence(text)) || words >= 30) {
+        return Shape::Prose;
+    }
+    Shape::Other
+}
+
+fn lines_of(text: &str, reference: Option<Date>) -> Vec<Line> {
+    let mut out = Vec::new();
+    for raw in text.lines() {
+        let t = clean(raw);
+        if t.is_empty() {
+            continue;
+        }
+        let (bullet, t) = match t.strip_prefix(['•', '□', '◦', '▪', '●', '*']) {
+            Some(rest) => (true, rest.trim().to_owned()),
+            None => (false, t),
+        };
+        if t.is_empty() {
+            continue;
+        }
+        let words = word_count(&t);
+        let shape = shape_of(&t, words, reference);
+        out.push(Line { text: t, shape, words, bullet });
+    }
+    out
+}
+
+/// The densest run of prose lines: (first, last) indices, inclusive.
+fn body_run(lines: &[Line]) -> Option<(usize, usize)> {
+    const GAP: usize = 3;
+    let mut best: Option<(usize, usize, usize)> = None; // (score, start, end)
+    let mut cur: Option<(usize, usize, usize)> = None;
+    let mut gap = 0;
+    for (i, l) in lines.iter().enumerate() {
+        match l.shape {
+            Shape::Prose => {
+                cur = Some(match cur {
+                    Some((s, st, _)) => (s + l.words, st, i),
+                    None => (l.words, i, i),
+                });
+                gap = 0;
+            }
+            Shape::Stop => {
+                if let Some(c) = cur.take() {
+                    if best.is_none_or(|b| c.0 > b.0) {
+                        best = Some(c);
+                    }
+                }
+                gap = 0;
+            }
+            _ => {
+                gap += 1;
+                if gap > GAP {
+                    if let Some(c) = cur.take() {
+                        if best.is_none_or(|b| c.0 > b.0) {
+                            best = Some(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(c) = cur {
+        if best.is_none_or(|b| c.0 > b.0) {
+            best = Some(c);
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+fn headline_shaped(l: &Line) -> bool {
+    l.shape == Shape::Other
+        && !l.bullet
+        && (4..=40).contains(&l.words)
+        && !ends_sentence(&l.text)
+        && !l.text.contains(" | ")
+        && !doubled(&l.text)
+}
+
 /// Extracts the article from page text.
 pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Document {
-    let lines: Vec<String> = text.lines().map(clean).collect();
-    let nonempty: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let lines = lines_of(text, reference);
     let mut doc = Document {
         url: url.map(str::to_owned),
         ..Document::default()
     };
-    if nonempty.is_empty() {
-        return doc;
+    let Some((bs, be)) = body_run(&lines) else { return doc };
+
+    // The lead: a dateline-led sapo at or just above the body start wins.
+    let zone_start = bs.saturating_sub(15);
+    let dateline_lead = (zone_start..=bs).find(|&i| {
+        lines[i].words >= 12 && lines[i].shape == Shape::Prose && split_dateline(&lines[i].text).0.is_some()
+    });
+    // The date line nearest the body start, above it.
+    let date_line = (zone_start..bs).rev().find(|&i| lines[i].shape == Shape::Date);
+    // The headline: next to the date line, else just above the lead or the body.
+    let anchor = dateline_lead.or(date_line).unwrap_or(bs);
+    let near = |i: usize| -> usize { i.abs_diff(anchor) };
+    let title = (zone_start..bs.max(anchor + 1).min(lines.len()))
+        .filter(|&i| i != anchor && headline_shaped(&lines[i]))
+        .filter(|&i| dateline_lead.is_none() || i < anchor)
+        .min_by_key(|&i| (near(i), std::cmp::Reverse(i)));
+    let Some(ti) = title else { return doc };
+    doc.title = Some(lines[ti].text.clone());
+    if let Some(d) = date_line.filter(|&d| d.abs_diff(ti) <= 6) {
+        doc.published_at = date_of(&lines[d].text, lines[d].words, reference);
+        doc.date_source = doc.published_at.as_ref().map(|_| DateSource::Visible);
+        // A byline often shares the date line: "Huỳnh Duy, Theo … 01:00 17/07/2026".
+        for seg in lines[d].text.split('|') {
+            if datetime::find_visible(seg, reference).is_none() {
+                doc.authors.extend(person_names(seg));
+            }
+        }
     }
 
-    // 1. The lead: the first long line that opens with an outlet dateline.
-    let mut lead_pos: Option<usize> = None; // index into `nonempty`
-    for (k, &i) in nonempty.iter().enumerate() {
-        let l = &lines[i];
-        if word_count(l) >= 15 && split_dateline(l).0.is_some() {
-            lead_pos = Some(k);
+    // Lines between the headline and the body: bylines, then the lead.
+    let mut lead_i = dateline_lead;
+    let mut k = ti + 1;
+    while lead_i.is_none() && k < lines.len() && k <= bs {
+        let l = &lines[k];
+        if l.text == lines[ti].text || matches!(l.shape, Shape::Date | Shape::Furniture | Shape::Image) {
+            k += 1;
+            continue;
+        }
+        if l.words >= 12 {
+            lead_i = Some(k);
             break;
         }
-    }
-    // 2. The headline: the line before the lead, or the first headline-shaped line that is
-    //    followed closely by a long paragraph.
-    let mut title_pos: Option<usize> = None;
-    if let Some(lp) = lead_pos {
-        for k in (lp.saturating_sub(4)..lp).rev() {
-            let l = &lines[nonempty[k]];
-            if is_time_line(l, reference).is_some() || is_label(l) {
-                continue;
-            }
-            let w = word_count(l);
-            if (3..=40).contains(&w) {
-                title_pos = Some(k);
-            }
-            break;
-        }
-    }
-    if title_pos.is_none() {
-        for (k, &i) in nonempty.iter().enumerate() {
-            let l = &lines[i];
-            let w = word_count(l);
-            if !(5..=40).contains(&w) || is_label(l) || ends_sentence(l) && w > 25 || l.contains('|') {
-                continue;
-            }
-            let follows_long = nonempty[k + 1..]
-                .iter()
-                .take(4)
-                .any(|&j| word_count(&lines[j]) >= 20);
-            if follows_long {
-                title_pos = Some(k);
-                break;
-            }
-        }
-    }
-    let Some(tp) = title_pos else { return doc };
-    doc.title = Some(lines[nonempty[tp]].clone());
-
-    // 3. A date line between the headline and the body.
-    let mut k = tp + 1;
-    let mut lead_k = lead_pos;
-    while k < nonempty.len() && k <= tp + 5 {
-        let l = &lines[nonempty[k]];
-        if word_count(l) >= 15 {
-            break;
-        }
-        if doc.published_at.is_none() {
-            if let Some(iso) = is_time_line(l, reference) {
-                doc.published_at = Some(iso);
-                doc.date_source = Some(DateSource::Visible);
-            }
+        if l.words <= 6 && doc.authors.is_empty() {
+            doc.authors.extend(person_names(&l.text));
         }
         k += 1;
     }
-    if lead_k.is_none() && k < nonempty.len() {
-        // No dateline: the first paragraph after the headline is the lead when more follow.
-        let rest_long = nonempty[k + 1..].iter().filter(|&&j| word_count(&lines[j]) >= 20).count();
-        if word_count(&lines[nonempty[k]]) >= 15 && rest_long >= 2 {
-            lead_k = Some(k);
+    let mut body_from = bs;
+    if let Some(li) = lead_i {
+        let (dl, rest) = split_dateline(&lines[li].text);
+        doc.dateline = dl;
+        doc.lead = Some(rest);
+        if li >= bs {
+            body_from = li + 1;
         }
     }
-    let body_start = match lead_k {
-        Some(lk) => {
-            let (dl, rest) = split_dateline(&lines[nonempty[lk]]);
-            doc.dateline = dl;
-            doc.lead = Some(rest);
-            lk + 1
-        }
-        None => k,
-    };
 
-    // 4. The body, up to the first stop label.
+    // The body.
     let mut blocks: Vec<Block> = Vec::new();
     let mut images: Vec<Image> = Vec::new();
-    let mut stop = nonempty.len();
-    let mut k = body_start;
-    while k < nonempty.len() {
-        let l = &lines[nonempty[k]];
-        if is_stop_label(l) {
-            stop = k;
-            break;
-        }
-        k += 1;
-        if is_label(l) || is_see_also(l) || l.contains(" | ") && word_count(l) < 15 {
+    let mut after_image = false;
+    let mut prev: Option<&str> = None;
+    for l in &lines[body_from..=be.max(body_from.min(be))] {
+        if prev == Some(l.text.as_str()) {
             continue;
         }
-        if let Some(src) = source_attribution(l) {
-            if doc.source_attribution.is_none() {
-                doc.source_attribution = Some(src);
-            }
+        prev = Some(&l.text);
+        if Some(l.text.as_str()) == doc.title.as_deref() {
             continue;
         }
-        let w = word_count(l);
-        let bullet = l.starts_with(['•', '●', '▪', '*', '-', '+']) && w >= 2;
-        if bullet {
-            let t = l.trim_start_matches(['•', '●', '▪', '*', '-', '+', ' ']).to_owned();
-            blocks.push(Block { kind: BlockKind::ListItem, text: t });
-        } else if ends_sentence(l) {
-            blocks.push(Block { kind: BlockKind::Paragraph, text: l.clone() });
-        } else if l.starts_with("Ảnh:") || l.contains("(Ảnh:") || l.starts_with("Ảnh minh họa") || w > 22 {
-            let (caption, credit) = split_credit(l);
-            images.push(Image { url: None, caption, credit, alt: None });
-        } else if w >= 2 {
-            blocks.push(Block { kind: BlockKind::Heading, text: l.clone() });
-        }
-    }
-    // A closing name line is the byline.
-    while let Some(last) = blocks.last() {
-        if last.kind == BlockKind::Heading && word_count(&last.text) <= 5 {
-            let names = person_names(&last.text);
-            if !names.is_empty() {
-                doc.authors.extend(names);
-                blocks.pop();
+        match l.shape {
+            Shape::Image => {
+                after_image = true;
                 continue;
             }
+            Shape::Furniture | Shape::Date | Shape::Stop => continue,
+            _ => {}
         }
-        if last.kind == BlockKind::Heading {
-            // A trailing heading with nothing after it is furniture.
-            blocks.pop();
+        if is_see_also(&l.text) {
+            after_image = false;
             continue;
         }
-        break;
+        if let Some(src) = source_attribution(&l.text) {
+            doc.source_attribution.get_or_insert(src);
+            continue;
+        }
+        let caption_cue = l.text.starts_with("Ảnh:") || l.text.contains("(Ảnh:") || l.text.starts_with("Ảnh minh họa");
+        if (after_image && l.words <= 80) || caption_cue || (l.shape == Shape::Other && l.words > 22) {
+            let (caption, credit) = split_credit(&l.text);
+            images.push(Image { url: None, caption, credit, alt: None });
+        } else if l.bullet {
+            blocks.push(Block { kind: BlockKind::ListItem, text: l.text.clone() });
+        } else if l.shape == Shape::Prose {
+            blocks.push(Block { kind: BlockKind::Paragraph, text: l.text.clone() });
+        } else if l.words >= 2 {
+            blocks.push(Block { kind: BlockKind::Heading, text: l.text.clone() });
+        }
+        after_image = false;
+    }
+    while blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+        blocks.pop();
+    }
+    while blocks.first().is_some_and(|b| b.kind == BlockKind::Heading && b.text.chars().count() < 3) {
+        blocks.remove(0);
+    }
+    // A photo story: the text lives in the captions.
+    let body_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+    let cap_chars: usize = images.iter().filter_map(|i| i.caption.as_ref()).map(|c| c.chars().count()).sum();
+    if cap_chars > 300 && cap_chars > 2 * body_chars {
+        blocks = images
+            .iter()
+            .filter_map(|i| i.caption.clone())
+            .map(|text| Block { kind: BlockKind::Paragraph, text })
+            .collect();
     }
     doc.blocks = blocks;
     doc.images = images;
 
-    // 5. Story cards after the article.
-    doc.related = story_cards(&lines, &nonempty[stop.min(nonempty.len())..], reference);
+    // After the body: byline, tags, source credit (up to the next stop label).
+    for l in lines.iter().skip(be + 1).take(8) {
+        if l.shape == Shape::Stop {
+            break;
+        }
+        if let Some(src) = source_attribution(&l.text) {
+            doc.source_attribution.get_or_insert(src);
+            continue;
+        }
+        if l.text.starts_with('#') && doc.tags.is_empty() {
+            doc.tags = l
+                .text
+                .split('#')
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty() && word_count(t) <= 6)
+                .collect();
+            continue;
+        }
+        if l.words <= 4 && l.shape == Shape::Other && doc.authors.is_empty() {
+            doc.authors.extend(person_names(&l.text));
+        }
+    }
+    doc.authors.dedup();
+
+    // Story cards after the article.
+    let card_ref = reference.or_else(|| {
+        doc.published_at
+            .as_deref()
+            .and_then(datetime::parse_meta)
+            .map(|s| s.civil.date())
+    });
+    doc.related = story_cards(&lines[be + 1..], card_ref);
     doc
 }
 
 /// Story cards: a title (maybe printed twice), a time line, and a summary paragraph.
-fn story_cards(lines: &[String], idx: &[usize], reference: Option<Date>) -> Vec<Related> {
+fn story_cards(lines: &[Line], reference: Option<Date>) -> Vec<Related> {
     let mut out: Vec<Related> = Vec::new();
+    let Some(start) = lines.iter().position(|l| l.shape == Shape::Stop) else { return out };
+    let lines = &lines[start..];
     let mut k = 0;
-    while k < idx.len() {
-        let title = &lines[idx[k]];
-        let w = word_count(title);
-        if !(4..=40).contains(&w) || is_label(title) || is_stop_label(title) {
+    while k < lines.len() {
+        let title = &lines[k].text;
+        let w = lines[k].words;
+        if !(4..=40).contains(&w) || matches!(lines[k].shape, Shape::Stop | Shape::Furniture | Shape::Date) {
             k += 1;
             continue;
         }
         let mut j = k + 1;
-        if j < idx.len() && lines[idx[j]] == *title {
+        if j < lines.len() && lines[j].text == *title {
             j += 1;
         }
-        let time = idx.get(j).and_then(|&t| is_time_line(&lines[t], reference));
+        let time = lines
+            .get(j)
+            .and_then(|l| date_of(&l.text, l.words, reference));
         let repeated = j > k + 1;
         if time.is_none() && !repeated {
             k += 1;
@@ -202,10 +396,9 @@ fn story_cards(lines: &[String], idx: &[usize], reference: Option<Date>) -> Vec<
             j += 1;
         }
         let mut summary = None;
-        if let Some(&s) = idx.get(j) {
-            let sl = &lines[s];
-            if word_count(sl) >= 12 && !is_stop_label(sl) && is_time_line(sl, reference).is_none() {
-                summary = Some(sl.clone());
+        if let Some(s) = lines.get(j) {
+            if s.words >= 12 && s.shape == Shape::Prose {
+                summary = Some(s.text.clone());
                 j += 1;
             }
         }
