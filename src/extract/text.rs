@@ -106,6 +106,23 @@ fn all_labels(s: &str) -> bool {
     labels >= 2
 }
 
+/// A line with its dates and clock times taken out ("Huỳnh Duy, 01:00 17/07/2026" → "Huỳnh Duy,").
+fn strip_dates(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()) && !matches!(*w, "AM" | "PM" | "-"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Site widgets that read like sentences ("Chọn VnExpress làm nguồn ưu tiên trên Google
+/// Search", "Copy link thành công").
+fn furniture_phrase(s: &str) -> bool {
+    let f = crate::vi::normalize::fold(s);
+    ["nguồn ưu tiên trên google", "copy link", "sao chép liên kết", "link bài gốc", "báo lỗi cho"]
+        .iter()
+        .any(|p| f.contains(p))
+}
+
 fn date_of(s: &str, words: usize, reference: Option<Date>) -> Option<String> {
     if words > 16 {
         return None;
@@ -119,7 +136,7 @@ fn shape_of(text: &str, words: usize, reference: Option<Date>) -> Shape {
     if is_stop_label(text) {
         return Shape::Stop;
     }
-    if text.chars().all(|c| !c.is_alphanumeric()) || all_labels(text) {
+    if text.chars().all(|c| !c.is_alphanumeric()) || all_labels(text) || furniture_phrase(text) {
         return Shape::Furniture;
     }
     if is_image_line(text) {
@@ -199,12 +216,22 @@ fn body_run(lines: &[Line]) -> Option<(usize, usize)> {
 }
 
 fn headline_shaped(l: &Line) -> bool {
-    l.shape == Shape::Other
+    // Headlines may end in "?" or "!", never in a full stop.
+    let t = l.text.trim_end_matches(['"', '”', '’', '»', ')', '\'', ' ']);
+    let question = l.shape == Shape::Prose && l.words <= 25 && t.ends_with(['?', '!']);
+    (l.shape == Shape::Other || question)
         && !l.bullet
         && (4..=40).contains(&l.words)
-        && !ends_sentence(&l.text)
+        && (question || !ends_sentence(&l.text))
         && !l.text.contains(" | ")
+        && !l.text.contains("Ảnh:")
         && !doubled(&l.text)
+}
+
+/// Captions of video players ("Clip: …", "Video: …") are not photos.
+fn video_caption(s: &str) -> bool {
+    let head: String = s.chars().take(6).collect::<String>().to_lowercase();
+    head.starts_with("clip:") || head.starts_with("video:")
 }
 
 /// Extracts the article from page text.
@@ -217,29 +244,34 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
     let Some((bs, be)) = body_run(&lines) else { return doc };
 
     // The lead: a dateline-led sapo at or just above the body start wins.
-    let zone_start = bs.saturating_sub(15);
+    let zone_start = bs.saturating_sub(25);
     let dateline_lead = (zone_start..=bs).find(|&i| {
         lines[i].words >= 12 && lines[i].shape == Shape::Prose && split_dateline(&lines[i].text).0.is_some()
     });
-    // The date line nearest the body start, above it.
-    let date_line = (zone_start..bs).rev().find(|&i| lines[i].shape == Shape::Date);
-    // The headline: next to the date line, else just above the lead or the body.
+    // Date lines around the body start (a date line may sit between the lead and the body).
+    let zone_end = (bs + 6).min(be + 1);
+    let dates: Vec<usize> = (zone_start..zone_end).filter(|&i| lines[i].shape == Shape::Date).collect();
+    let date_line = dates.iter().copied().min_by_key(|&d| d.abs_diff(bs));
+    // The headline: a headline-shaped line close to the date line (or above the dateline-led
+    // lead, or the body), preferring longer lines and lines above the anchor.
     let anchor = dateline_lead.or(date_line).unwrap_or(bs);
-    let near = |i: usize| -> usize { i.abs_diff(anchor) };
-    let title = (zone_start..bs.max(anchor + 1).min(lines.len()))
+    let title = (zone_start..(bs + 3).min(lines.len()))
         .filter(|&i| i != anchor && headline_shaped(&lines[i]))
         .filter(|&i| dateline_lead.is_none() || i < anchor)
-        .min_by_key(|&i| (near(i), std::cmp::Reverse(i)));
+        .max_by_key(|&i| {
+            let dist = i.abs_diff(anchor) as i64;
+            let below = if i > anchor { 6 } else { 0 };
+            (lines[i].words.min(20) as i64 - 2 * dist - below, std::cmp::Reverse(i))
+        });
     let Some(ti) = title else { return doc };
     doc.title = Some(lines[ti].text.clone());
-    if let Some(d) = date_line.filter(|&d| d.abs_diff(ti) <= 6) {
+    if let Some(d) = dates.iter().copied().filter(|&d| d.abs_diff(ti) <= 6).min_by_key(|&d| d.abs_diff(ti)) {
         doc.published_at = date_of(&lines[d].text, lines[d].words, reference);
         doc.date_source = doc.published_at.as_ref().map(|_| DateSource::Visible);
         // A byline often shares the date line: "Huỳnh Duy, Theo … 01:00 17/07/2026".
         for seg in lines[d].text.split('|') {
-            if datetime::find_visible(seg, reference).is_none() {
-                doc.authors.extend(person_names(seg));
-            }
+            let seg = strip_dates(seg);
+            doc.authors.extend(person_names(&seg));
         }
     }
 
@@ -256,17 +288,23 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
             lead_i = Some(k);
             break;
         }
-        if l.words <= 6 && doc.authors.is_empty() {
-            doc.authors.extend(person_names(&l.text));
-        }
         k += 1;
     }
-    let mut body_from = bs;
+    // Bylines between the headline and the lead (or the body).
+    let header_end = lead_i.unwrap_or(bs).min(lines.len());
+    if doc.authors.is_empty() {
+        for l in lines.iter().take(header_end).skip(ti + 1) {
+            if l.words <= 6 && l.shape == Shape::Other && !l.bullet {
+                doc.authors.extend(person_names(&l.text));
+            }
+        }
+    }
+    let mut body_from = bs.max(ti + 1);
     if let Some(li) = lead_i {
         let (dl, rest) = split_dateline(&lines[li].text);
         doc.dateline = dl;
         doc.lead = Some(rest);
-        if li >= bs {
+        if li >= body_from {
             body_from = li + 1;
         }
     }
@@ -276,7 +314,15 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
     let mut images: Vec<Image> = Vec::new();
     let mut after_image = false;
     let mut prev: Option<&str> = None;
-    for l in &lines[body_from..=be.max(body_from.min(be))] {
+    let mut paragraphs = 0;
+    let mut body_end = be;
+    for (idx, l) in lines.iter().enumerate().take(be + 1).skip(body_from) {
+        // A name line after some paragraphs is the closing byline: the article ends there.
+        if paragraphs >= 2 && l.shape == Shape::Other && l.words <= 4 && !l.bullet && !person_names(&l.text).is_empty() {
+            doc.authors.extend(person_names(&l.text));
+            body_end = idx;
+            break;
+        }
         if prev == Some(l.text.as_str()) {
             continue;
         }
@@ -300,13 +346,19 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
             doc.source_attribution.get_or_insert(src);
             continue;
         }
+        if video_caption(&l.text) {
+            after_image = false;
+            continue;
+        }
         let caption_cue = l.text.starts_with("Ảnh:") || l.text.contains("(Ảnh:") || l.text.starts_with("Ảnh minh họa");
-        if (after_image && l.words <= 80) || caption_cue || (l.shape == Shape::Other && l.words > 22) {
+        let unpunctuated_long = !ends_sentence(&l.text) && l.words > 22 && !l.bullet;
+        if (after_image && l.words <= 80) || caption_cue || unpunctuated_long {
             let (caption, credit) = split_credit(&l.text);
             images.push(Image { url: None, caption, credit, alt: None });
         } else if l.bullet {
             blocks.push(Block { kind: BlockKind::ListItem, text: l.text.clone() });
         } else if l.shape == Shape::Prose {
+            paragraphs += 1;
             blocks.push(Block { kind: BlockKind::Paragraph, text: l.text.clone() });
         } else if l.words >= 2 {
             blocks.push(Block { kind: BlockKind::Heading, text: l.text.clone() });
@@ -333,7 +385,7 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
     doc.images = images;
 
     // After the body: byline, tags, source credit (up to the next stop label).
-    for l in lines.iter().skip(be + 1).take(8) {
+    for l in lines.iter().skip(body_end + 1).take(8) {
         if l.shape == Shape::Stop {
             break;
         }
@@ -363,7 +415,7 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
             .and_then(datetime::parse_meta)
             .map(|s| s.civil.date())
     });
-    doc.related = story_cards(&lines[be + 1..], card_ref);
+    doc.related = story_cards(&lines[body_end + 1..], card_ref);
     doc
 }
 
@@ -414,4 +466,12 @@ fn story_cards(lines: &[Line], reference: Option<Date>) -> Vec<Related> {
         k = j;
     }
     out
+}
+
+/// The shape given to each non-empty line (for debugging extraction from page text).
+pub fn line_shapes(text: &str, reference: Option<Date>) -> Vec<(String, String)> {
+    lines_of(text, reference)
+        .into_iter()
+        .map(|l| (format!("{:?}", l.shape), l.text))
+        .collect()
 }

@@ -192,15 +192,16 @@ pub fn nearest_year(month: i64, day: i64, reference: Date) -> Option<i64> {
 fn time_near(line: &str, date_start: usize, date_end: usize) -> Option<(i64, i64, i64)> {
     let mut best: Option<((i64, i64, i64), usize)> = None;
     for c in TIME.captures_iter(line) {
-        let m = c.get(0)?;
+        // The clock time proper (the match also holds the character before it).
+        let (start, end) = (c.get(1)?.start(), c.get(0)?.end());
         // Skip times that overlap the date itself.
-        if m.start() < date_end && m.end() > date_start {
+        if start < date_end && end > date_start {
             continue;
         }
-        let dist = if m.start() >= date_end {
-            m.start() - date_end
+        let dist = if start >= date_end {
+            start - date_end
         } else {
-            date_start.saturating_sub(m.end())
+            date_start.saturating_sub(end)
         };
         if dist > 30 {
             continue;
@@ -236,8 +237,7 @@ pub fn find_visible(line: &str, reference: Option<Date>) -> Option<Stamp> {
         .and_then(|c| parse_offset(c.get(1)?.as_str()));
     if let Some(c) = DMY.captures(line) {
         let (d, mo, y) = (num(c.get(1))?, num(c.get(2))?, num(c.get(3))?);
-        let whole = c.get(0)?;
-        let time = time_near(line, whole.start(), whole.end());
+        let time = time_near(line, c.get(1)?.start(), c.get(3)?.end());
         let (h, mi, s) = time.unwrap_or((0, 0, 0));
         if let Some(dt) = civil(y, mo, d, h, mi, s) {
             return Some(Stamp {
@@ -308,6 +308,8 @@ mod tests {
         assert_eq!(v("01:00 17/07/2026"), "2026-07-17T01:00:00+07:00");
         assert_eq!(v("Theo X | 20-07-2026 - 00:15 AM | Chứng khoán"), "2026-07-20T00:15:00+07:00");
         assert_eq!(v("14 Feb, 08:31 PM"), "2026-02-14T20:31:00+07:00");
+        assert_eq!(v("16/07/2026 21:43"), "2026-07-16T21:43:00+07:00");
+        assert_eq!(v("| 20/07/2026 07:00"), "2026-07-20T07:00:00+07:00");
         assert_eq!(v("12 Feb, 06:07 PM"), "2026-02-12T18:07:00+07:00");
         assert_eq!(v("Dec 30, 2025 9:05 am"), "2025-12-30T09:05:00+07:00");
         assert_eq!(v("Không có ngày"), "");
