@@ -27,7 +27,11 @@ fn main() {
         .unwrap_or(5);
     let dir = data_dir().join("aeb").join("html");
     let mut pages: Vec<String> = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("aeb pages").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("aeb pages")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     for p in paths {
         let mut s = String::new();
@@ -39,7 +43,11 @@ fn main() {
     let bytes: usize = pages.iter().map(|p| p.len()).sum();
     let pipeline = Pipeline::new();
     let run = |p: &str| {
-        let input = Input { source: Source::Html(p.to_owned()), url: None, options: Options::default() };
+        let input = Input {
+            source: Source::Html(p.to_owned()),
+            url: None,
+            options: Options::default(),
+        };
         std::hint::black_box(pipeline.run(input).ok());
     };
     for p in pages.iter().take(10) {

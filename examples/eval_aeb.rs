@@ -9,7 +9,10 @@ use vnarticle::pipeline::{Input, Options, Pipeline, Source};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let per_page = args.iter().any(|a| a == "--per-page");
-    let write = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1));
+    let write = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1));
     let dir = data_dir().join("aeb");
     let truth: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("ground-truth.json")).expect("ground-truth.json"),
@@ -30,15 +33,30 @@ fn main() {
             .read_to_string(&mut html)
             .expect("gzip utf-8");
         let url = truth[id]["url"].as_str().map(str::to_owned);
-        let input = Input { source: Source::Html(html), url, options: Options::default() };
-        let pred = pipeline.run(input).map(|a| article_text(&a)).unwrap_or_default();
+        let input = Input {
+            source: Source::Html(html),
+            url,
+            options: Options::default(),
+        };
+        let pred = pipeline
+            .run(input)
+            .map(|a| article_text(&a))
+            .unwrap_or_default();
         if pred.trim().is_empty() {
             empty += 1;
         }
         let t = truth[id]["articleBody"].as_str().unwrap_or("");
         let c = page_counts(t, &pred);
-        let p = if c.0 + c.1 > 0.0 { c.0 / (c.0 + c.1) } else { 0.0 };
-        let r = if c.0 + c.2 > 0.0 { c.0 / (c.0 + c.2) } else { 0.0 };
+        let p = if c.0 + c.1 > 0.0 {
+            c.0 / (c.0 + c.1)
+        } else {
+            0.0
+        };
+        let r = if c.0 + c.2 > 0.0 {
+            c.0 / (c.0 + c.2)
+        } else {
+            0.0
+        };
         rows.push((p.min(r), p, r, id.clone()));
         pages.push(c);
         preds.insert(id.clone(), serde_json::json!({ "articleBody": pred }));
@@ -53,5 +71,8 @@ fn main() {
         std::fs::write(f, serde_json::to_string(&preds).expect("json")).expect("write predictions");
     }
     let s = aggregate(&pages, empty);
-    println!("f1={:.4}\nprecision={:.4}\nrecall={:.4}\nempty={}\npages={}", s.f1, s.precision, s.recall, s.empty, s.pages);
+    println!(
+        "f1={:.4}\nprecision={:.4}\nrecall={:.4}\nempty={}\npages={}",
+        s.f1, s.precision, s.recall, s.empty, s.pages
+    );
 }

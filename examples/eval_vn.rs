@@ -11,17 +11,32 @@ fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let text_mode = std::env::args().any(|a| a == "--text");
     let dir = data_dir().join("vn-dev");
-    let mut golds: Vec<_> = std::fs::read_dir(dir.join("gold")).expect("gold dir").flatten().map(|e| e.path()).collect();
+    let mut golds: Vec<_> = std::fs::read_dir(dir.join("gold"))
+        .expect("gold dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     golds.sort();
     let pipeline = Pipeline::new();
     let mut right = [0usize; 8];
     let mut n = 0;
     for g in golds {
-        let gold: VnGold = serde_json::from_str(&std::fs::read_to_string(&g).expect("gold")).expect("gold json");
+        let gold: VnGold =
+            serde_json::from_str(&std::fs::read_to_string(&g).expect("gold")).expect("gold json");
         let page = dir.join("pages").join(&gold.file);
         let bytes = if text_mode {
             let out = std::process::Command::new("w3m")
-                .args(["-dump", "-cols", "20000", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"])
+                .args([
+                    "-dump",
+                    "-cols",
+                    "20000",
+                    "-T",
+                    "text/html",
+                    "-I",
+                    "UTF-8",
+                    "-O",
+                    "UTF-8",
+                ])
                 .arg(&page)
                 .output()
                 .expect("w3m (apt-get install w3m)");
@@ -33,7 +48,11 @@ fn main() {
             source: if text_mode {
                 Source::Text(String::from_utf8_lossy(&bytes).into_owned())
             } else {
-                Source::Bytes { bytes: bytes.into(), kind: None, charset: None }
+                Source::Bytes {
+                    bytes: bytes.into(),
+                    kind: None,
+                    charset: None,
+                }
             },
             url: gold.url.clone(),
             options: Options::default(),
@@ -48,7 +67,10 @@ fn main() {
         };
         let scores = score_vn(&article, &gold);
         n += 1;
-        let marks: String = scores.iter().map(|(_, ok)| if *ok { '✓' } else { '✗' }).collect();
+        let marks: String = scores
+            .iter()
+            .map(|(_, ok)| if *ok { '✓' } else { '✗' })
+            .collect();
         println!("{:<20} {marks}", gold.file);
         for (k, (field, ok)) in scores.iter().enumerate() {
             if *ok {
@@ -59,9 +81,33 @@ fn main() {
                     "lead" => format!("{:?} / {:?}", article.dateline, article.lead),
                     "published_at" => format!("{:?}", article.published_at),
                     "authors" => format!("{:?}", article.authors),
-                    "first_paragraph" => format!("{:?}", article.body.blocks.iter().find(|b| b.kind != vnarticle::article::BlockKind::Heading).map(|b| &b.text)),
-                    "last_paragraph" => format!("{:?}", article.body.blocks.iter().rev().find(|b| b.kind != vnarticle::article::BlockKind::Heading).map(|b| &b.text)),
-                    "captions" => format!("{:?}", article.images.iter().map(|i| i.caption.clone()).collect::<Vec<_>>()),
+                    "first_paragraph" => format!(
+                        "{:?}",
+                        article
+                            .body
+                            .blocks
+                            .iter()
+                            .find(|b| b.kind != vnarticle::article::BlockKind::Heading)
+                            .map(|b| &b.text)
+                    ),
+                    "last_paragraph" => format!(
+                        "{:?}",
+                        article
+                            .body
+                            .blocks
+                            .iter()
+                            .rev()
+                            .find(|b| b.kind != vnarticle::article::BlockKind::Heading)
+                            .map(|b| &b.text)
+                    ),
+                    "captions" => format!(
+                        "{:?}",
+                        article
+                            .images
+                            .iter()
+                            .map(|i| i.caption.clone())
+                            .collect::<Vec<_>>()
+                    ),
                     _ => format!("{:?}", article.tags),
                 };
                 let gold_v = match *field {
@@ -74,13 +120,22 @@ fn main() {
                     "captions" => format!("{:?}", gold.image_captions),
                     _ => format!("{:?}", gold.tags),
                 };
-                println!("    {field}: ours {}\n    {field}: gold {}", trunc(&ours), trunc(&gold_v));
+                println!(
+                    "    {field}: ours {}\n    {field}: gold {}",
+                    trunc(&ours),
+                    trunc(&gold_v)
+                );
             }
         }
     }
     println!("fields: {}", VN_FIELDS.join(" "));
     for (k, f) in VN_FIELDS.iter().enumerate() {
-        println!("{f}={:.3} ({}/{})", right[k] as f64 / n.max(1) as f64, right[k], n);
+        println!(
+            "{f}={:.3} ({}/{})",
+            right[k] as f64 / n.max(1) as f64,
+            right[k],
+            n
+        );
     }
 }
 

@@ -115,7 +115,11 @@ impl Body {
             }
             text.push_str(&b.text);
         }
-        Body { text, blocks, links }
+        Body {
+            text,
+            blocks,
+            links,
+        }
     }
 }
 

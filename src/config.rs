@@ -64,7 +64,9 @@ impl Config {
 
     pub fn workers(&self) -> usize {
         if self.server.extract_workers == 0 {
-            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2)
         } else {
             self.server.extract_workers
         }

@@ -87,7 +87,8 @@ mod tests {
 
     #[test]
     fn meta_charset_is_read() {
-        let page = b"<html><head><meta charset=\"windows-1258\"></head><body>Vi\xea\xf2t</body></html>";
+        let page =
+            b"<html><head><meta charset=\"windows-1258\"></head><body>Vi\xea\xf2t</body></html>";
         let d = decode(page, None, true);
         assert!(d.text.contains("Việt"), "{}", d.text);
     }

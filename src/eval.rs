@@ -87,10 +87,20 @@ pub fn aggregate(pages: &[(f64, f64, f64)], empty: usize) -> AebScore {
     };
     let ps: Vec<f64> = pages.iter().filter(|x| x.0 + x.1 > 0.0).map(prec).collect();
     let rs: Vec<f64> = pages.iter().filter(|x| x.0 + x.2 > 0.0).map(rec).collect();
-    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
     let (p, r) = (mean(&ps), mean(&rs));
     AebScore {
-        f1: if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 },
+        f1: if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
         precision: p,
         recall: r,
         empty,
@@ -121,7 +131,14 @@ pub struct VnGold {
 
 /// The fields scored on Vietnamese pages, in report order.
 pub const VN_FIELDS: [&str; 8] = [
-    "title", "lead", "published_at", "authors", "first_paragraph", "last_paragraph", "captions", "tags",
+    "title",
+    "lead",
+    "published_at",
+    "authors",
+    "first_paragraph",
+    "last_paragraph",
+    "captions",
+    "tags",
 ];
 
 fn same(a: Option<&str>, b: Option<&str>) -> bool {
@@ -138,8 +155,14 @@ pub fn score_vn(a: &Article, g: &VnGold) -> Vec<(&'static str, bool)> {
             gl == ol
                 || gl.ends_with(&ol) && {
                     let prefix = gl[..gl.len() - ol.len()].to_owned();
-                    let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-                    a.dateline.as_deref().is_some_and(|d| strip(&prefix) == strip(d))
+                    let strip = |s: &str| {
+                        s.chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .collect::<String>()
+                    };
+                    a.dateline
+                        .as_deref()
+                        .is_some_and(|d| strip(&prefix) == strip(d))
                 }
         }
         (Some(gl), None) => gl.trim().is_empty(),
@@ -148,7 +171,11 @@ pub fn score_vn(a: &Article, g: &VnGold) -> Vec<(&'static str, bool)> {
     let minute = |s: Option<&str>| s.map(|s| s.chars().take(16).collect::<String>());
     let published_ok = minute(g.published.as_deref()) == minute(a.published_at.as_deref());
     let set = |v: &[String]| {
-        let mut s: Vec<String> = v.iter().map(|x| fold(&clean(x))).filter(|x| !x.is_empty()).collect();
+        let mut s: Vec<String> = v
+            .iter()
+            .map(|x| fold(&clean(x)))
+            .filter(|x| !x.is_empty())
+            .collect();
         s.sort();
         s.dedup();
         s
@@ -160,15 +187,32 @@ pub fn score_vn(a: &Article, g: &VnGold) -> Vec<(&'static str, bool)> {
         .filter(|b| b.kind != BlockKind::Heading)
         .map(|b| b.text.as_str())
         .collect();
-    let caps: Vec<String> = a.images.iter().filter_map(|i| i.caption.clone()).map(|c| clean(&c)).filter(|c| !c.is_empty()).collect();
-    let gcaps: Vec<String> = g.image_captions.iter().map(|c| clean(c)).filter(|c| !c.is_empty()).collect();
+    let caps: Vec<String> = a
+        .images
+        .iter()
+        .filter_map(|i| i.caption.clone())
+        .map(|c| clean(&c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let gcaps: Vec<String> = g
+        .image_captions
+        .iter()
+        .map(|c| clean(c))
+        .filter(|c| !c.is_empty())
+        .collect();
     vec![
         ("title", same(g.title.as_deref(), a.title.as_deref())),
         ("lead", lead_ok),
         ("published_at", published_ok),
         ("authors", set(&g.authors) == set(&a.authors)),
-        ("first_paragraph", same(g.first_paragraph.as_deref(), paras.first().copied())),
-        ("last_paragraph", same(g.last_paragraph.as_deref(), paras.last().copied())),
+        (
+            "first_paragraph",
+            same(g.first_paragraph.as_deref(), paras.first().copied()),
+        ),
+        (
+            "last_paragraph",
+            same(g.last_paragraph.as_deref(), paras.last().copied()),
+        ),
         ("captions", caps == gcaps),
         ("tags", set(&g.tags) == set(&a.tags)),
     ]

@@ -10,7 +10,11 @@ use vnarticle::pipeline::{Input, Options, Pipeline, Source};
 use vnarticle::problem::Problem;
 
 #[derive(Parser)]
-#[command(name = "vnarticle", version, about = "Clean, structured article data from Vietnamese news pages")]
+#[command(
+    name = "vnarticle",
+    version,
+    about = "Clean, structured article data from Vietnamese news pages"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,7 +59,11 @@ fn init_tracing(cfg: &Config) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
     match cfg.log.format {
-        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .init(),
         LogFormat::Text => builder.with_target(false).init(),
     }
 }
@@ -71,7 +79,12 @@ fn main() -> ExitCode {
             let mut cfg = match Config::load(config.as_deref()) {
                 Ok(c) => c,
                 Err(e) => {
-                    print_problem(&Problem::new("invalid-config", 500, "Invalid configuration", e.to_string()));
+                    print_problem(&Problem::new(
+                        "invalid-config",
+                        500,
+                        "Invalid configuration",
+                        e.to_string(),
+                    ));
                     return ExitCode::from(2);
                 }
             };
@@ -79,10 +92,18 @@ fn main() -> ExitCode {
                 cfg.server.listen = l;
             }
             init_tracing(&cfg);
-            let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+            let rt = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
                 Ok(rt) => rt,
                 Err(e) => {
-                    print_problem(&Problem::new("internal", 500, "Internal error", e.to_string()));
+                    print_problem(&Problem::new(
+                        "internal",
+                        500,
+                        "Internal error",
+                        e.to_string(),
+                    ));
                     return ExitCode::FAILURE;
                 }
             };
@@ -90,12 +111,22 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     tracing::error!("server failed: {e}");
-                    print_problem(&Problem::new("listen-failed", 500, "Could not serve", e.to_string()));
+                    print_problem(&Problem::new(
+                        "listen-failed",
+                        500,
+                        "Could not serve",
+                        e.to_string(),
+                    ));
                     ExitCode::FAILURE
                 }
             }
         }
-        Command::Extract { url, reference_date, pretty, input } => {
+        Command::Extract {
+            url,
+            reference_date,
+            pretty,
+            input,
+        } => {
             let bytes = if input == "-" {
                 let mut buf = Vec::new();
                 std::io::stdin().read_to_end(&mut buf).map(|_| buf)
@@ -105,14 +136,26 @@ fn main() -> ExitCode {
             let bytes = match bytes {
                 Ok(b) => b,
                 Err(e) => {
-                    print_problem(&Problem::new("unreadable-input", 400, "Cannot read input", format!("{input}: {e}")));
+                    print_problem(&Problem::new(
+                        "unreadable-input",
+                        400,
+                        "Cannot read input",
+                        format!("{input}: {e}"),
+                    ));
                     return ExitCode::FAILURE;
                 }
             };
             let req = Input {
-                source: Source::Bytes { bytes: bytes.into(), kind: None, charset: None },
+                source: Source::Bytes {
+                    bytes: bytes.into(),
+                    kind: None,
+                    charset: None,
+                },
                 url,
-                options: Options { reference_date, ..Options::default() },
+                options: Options {
+                    reference_date,
+                    ..Options::default()
+                },
             };
             match Pipeline::new().run(req) {
                 Ok(article) => {
@@ -127,7 +170,12 @@ fn main() -> ExitCode {
                             ExitCode::SUCCESS
                         }
                         Err(e) => {
-                            print_problem(&Problem::new("internal", 500, "Internal error", e.to_string()));
+                            print_problem(&Problem::new(
+                                "internal",
+                                500,
+                                "Internal error",
+                                e.to_string(),
+                            ));
                             ExitCode::FAILURE
                         }
                     }
@@ -160,9 +208,16 @@ fn healthcheck(url: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .next()
         .ok_or("no address")?;
-    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(3)).map_err(|e| e.to_string())?;
-    s.set_read_timeout(Some(Duration::from_secs(3))).map_err(|e| e.to_string())?;
-    write!(s, "GET {} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n", u.path()).map_err(|e| e.to_string())?;
+    let mut s =
+        TcpStream::connect_timeout(&addr, Duration::from_secs(3)).map_err(|e| e.to_string())?;
+    s.set_read_timeout(Some(Duration::from_secs(3)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        s,
+        "GET {} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        u.path()
+    )
+    .map_err(|e| e.to_string())?;
     let mut resp = String::new();
     s.read_to_string(&mut resp).map_err(|e| e.to_string())?;
     if resp.starts_with("HTTP/1.1 200") || resp.starts_with("HTTP/1.0 200") {

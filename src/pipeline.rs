@@ -81,9 +81,15 @@ impl PipelineError {
         match self {
             PipelineError::NoArticle => Problem::new("no-article", 422, "No article found", d),
             PipelineError::EmptyBody => Problem::new("empty-body", 400, "Empty body", d),
-            PipelineError::Binary => Problem::new("unsupported-content", 422, "Unsupported content", d),
-            PipelineError::FetchDisabled => Problem::new("fetch-disabled", 501, "Fetching is not enabled", d),
-            PipelineError::BadReferenceDate(_) => Problem::new("invalid-reference-date", 400, "Invalid reference date", d),
+            PipelineError::Binary => {
+                Problem::new("unsupported-content", 422, "Unsupported content", d)
+            }
+            PipelineError::FetchDisabled => {
+                Problem::new("fetch-disabled", 501, "Fetching is not enabled", d)
+            }
+            PipelineError::BadReferenceDate(_) => {
+                Problem::new("invalid-reference-date", 400, "Invalid reference date", d)
+            }
             PipelineError::BadUrl(_) => Problem::new("invalid-url", 400, "Invalid URL", d),
         }
     }
@@ -124,7 +130,11 @@ impl Pipeline {
             Source::Url(_) => return Err(PipelineError::FetchDisabled),
             Source::Html(s) => (s, InputKind::Html, None, "html"),
             Source::Text(s) => (s, InputKind::Text, None, "text"),
-            Source::Bytes { bytes, kind, charset } => {
+            Source::Bytes {
+                bytes,
+                kind,
+                charset,
+            } => {
                 if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                     return Err(PipelineError::EmptyBody);
                 }
@@ -134,7 +144,11 @@ impl Pipeline {
                 let guess_html = kind.is_none_or(|k| k == InputKind::Html);
                 let d = decode::decode(&bytes, charset.as_deref(), guess_html);
                 let kind = kind.unwrap_or_else(|| extract::sniff(&d.text));
-                let name = if kind == InputKind::Html { "html" } else { "text" };
+                let name = if kind == InputKind::Html {
+                    "html"
+                } else {
+                    "text"
+                };
                 (d.text, kind, Some(d.charset.to_ascii_lowercase()), name)
             }
         };
@@ -189,6 +203,8 @@ impl Pipeline {
 
     /// A reference date parsed the way requests give it (for callers that validate early).
     pub fn parse_reference(s: &str) -> Option<Date> {
-        datetime::parse_reference(s).and_then(|s| s.in_vietnam()).map(|d| d.date())
+        datetime::parse_reference(s)
+            .and_then(|s| s.in_vietnam())
+            .map(|d| d.date())
     }
 }

@@ -8,48 +8,239 @@ use std::sync::LazyLock;
 
 /// Class/id tokens (split on non-alphanumerics) that mark furniture on their own.
 const NEG_TOKENS: &[&str] = &[
-    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
-    "banner", "sponsor", "sponsored", "promo", "promoted", "share", "shares", "sharing",
-    "social", "socials", "comment", "comments", "related", "relate", "relates", "sidebar",
-    "widget", "widgets", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
-    "breadcrumbs", "tags", "tag", "tagcloud", "keywords", "author", "authors", "byline",
-    "newsletter", "subscribe", "subscription", "signup", "login", "popup", "modal", "cookie",
-    "cookies", "recommend", "recommended", "recommendations", "popular", "trending", "mostread",
-    "toolbar", "print", "rss", "pagination", "pager", "disqus", "outbrain", "taboola",
-    "masthead", "caption", "credit", "credits", "copyright", "follow",
-    "donate", "player", "gallery", "slideshow", "carousel", "dateline", "timestamp",
-    "category", "categories", "notification", "header", "topbar",
-    "pinbar", "sticky", "overlay", "lightbox", "sapo", "rating", "poll", "reaction",
-    "reactions", "bookmark", "zalo", "linkedin", "pinterest", "whatsapp",
-    "mail", "email", "video", "jwplayer", "podcast", "inread", "adslot", "dfp", "gpt",
-    "sda", "qc", "quangcao", "tinlienquan", "xemthem", "docthem", "lienquan", "tinkhac",
-    "box-tinkhac", "suggest", "suggestion", "suggestions", "next", "prev", "previous",
-    "skip", "sr", "visually", "meta", "published", "updated",
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adsbygoogle",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promoted",
+    "share",
+    "shares",
+    "sharing",
+    "social",
+    "socials",
+    "comment",
+    "comments",
+    "related",
+    "relate",
+    "relates",
+    "sidebar",
+    "widget",
+    "widgets",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "tag",
+    "tagcloud",
+    "keywords",
+    "author",
+    "authors",
+    "byline",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "login",
+    "popup",
+    "modal",
+    "cookie",
+    "cookies",
+    "recommend",
+    "recommended",
+    "recommendations",
+    "popular",
+    "trending",
+    "mostread",
+    "toolbar",
+    "print",
+    "rss",
+    "pagination",
+    "pager",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "masthead",
+    "caption",
+    "credit",
+    "credits",
+    "copyright",
+    "follow",
+    "donate",
+    "player",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "dateline",
+    "timestamp",
+    "category",
+    "categories",
+    "notification",
+    "header",
+    "topbar",
+    "pinbar",
+    "sticky",
+    "overlay",
+    "lightbox",
+    "sapo",
+    "rating",
+    "poll",
+    "reaction",
+    "reactions",
+    "bookmark",
+    "zalo",
+    "linkedin",
+    "pinterest",
+    "whatsapp",
+    "mail",
+    "email",
+    "video",
+    "jwplayer",
+    "podcast",
+    "inread",
+    "adslot",
+    "dfp",
+    "gpt",
+    "sda",
+    "qc",
+    "quangcao",
+    "tinlienquan",
+    "xemthem",
+    "docthem",
+    "lienquan",
+    "tinkhac",
+    "box-tinkhac",
+    "suggest",
+    "suggestion",
+    "suggestions",
+    "next",
+    "prev",
+    "previous",
+    "skip",
+    "sr",
+    "visually",
+    "meta",
+    "published",
+    "updated",
 ];
 
 /// Substrings of the compacted (separators removed, lower-case) class/id that mark furniture.
 const NEG_SUBSTRINGS: &[&str] = &[
-    "comment", "related", "sidebar", "breadcrumb", "newsletter", "advertis", "sharebar",
-    "sharebutton", "sharetool", "socialshare", "sociallinks", "recommend", "mostpopular",
-    "mostread", "outbrain", "taboola", "lienquan", "xemthem", "docthem", "tinkhac", "cookie",
-    "signup", "subscribe", "paywall", "relatedpost", "readmore", "readalso", "alsoread",
-    "seealso", "moreon", "morefrom", "authorbio", "authorbox", "aboutauthor", "postmeta",
-    "entrymeta", "articlemeta", "articlefooter", "articletags", "posttags", "entrytags",
-    "tagslist", "taglist", "listtag", "boxtag", "keyword", "bannerads", "adsense", "adwrap",
-    "adcontainer", "adunit", "adslot", "adbox", "sponsor", "promotion", "shareicons",
-    "sharelinks", "socialbar", "socialicons", "footnotes", "notebox", "factbox", "infobox",
+    "comment",
+    "related",
+    "sidebar",
+    "breadcrumb",
+    "newsletter",
+    "advertis",
+    "sharebar",
+    "sharebutton",
+    "sharetool",
+    "socialshare",
+    "sociallinks",
+    "recommend",
+    "mostpopular",
+    "mostread",
+    "outbrain",
+    "taboola",
+    "lienquan",
+    "xemthem",
+    "docthem",
+    "tinkhac",
+    "cookie",
+    "signup",
+    "subscribe",
+    "paywall",
+    "relatedpost",
+    "readmore",
+    "readalso",
+    "alsoread",
+    "seealso",
+    "moreon",
+    "morefrom",
+    "authorbio",
+    "authorbox",
+    "aboutauthor",
+    "postmeta",
+    "entrymeta",
+    "articlemeta",
+    "articlefooter",
+    "articletags",
+    "posttags",
+    "entrytags",
+    "tagslist",
+    "taglist",
+    "listtag",
+    "boxtag",
+    "keyword",
+    "bannerads",
+    "adsense",
+    "adwrap",
+    "adcontainer",
+    "adunit",
+    "adslot",
+    "adbox",
+    "sponsor",
+    "promotion",
+    "shareicons",
+    "sharelinks",
+    "socialbar",
+    "socialicons",
+    "footnotes",
+    "notebox",
+    "factbox",
+    "infobox",
 ];
 
 /// Compacted class/id substrings that name the article body: they protect an element from
 /// being taken for furniture and raise its score as a container.
 const STRONG_POSITIVE: &[&str] = &[
-    "articlebody", "articlecontent", "articletext", "articledetail", "entrycontent",
-    "postcontent", "postbody", "posttext", "storybody", "storycontent", "storytext",
-    "maincontent", "detailcontent", "contentdetail", "fckdetail", "cmsbody", "newscontent",
-    "newsbody", "bodytext", "textcontent", "detailbody", "bodycontent", "contentbody",
-    "articlecontainer", "singlecontent", "contentarticle", "knccontent", "detailcontent",
-    "newsdetail", "contentnews", "detailnews", "articlewrapper", "richtext", "paywallcontent",
-    "storycontainer", "articleinner",
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "articledetail",
+    "entrycontent",
+    "postcontent",
+    "postbody",
+    "posttext",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "maincontent",
+    "detailcontent",
+    "contentdetail",
+    "fckdetail",
+    "cmsbody",
+    "newscontent",
+    "newsbody",
+    "bodytext",
+    "textcontent",
+    "detailbody",
+    "bodycontent",
+    "contentbody",
+    "articlecontainer",
+    "singlecontent",
+    "contentarticle",
+    "knccontent",
+    "detailcontent",
+    "newsdetail",
+    "contentnews",
+    "detailnews",
+    "articlewrapper",
+    "richtext",
+    "paywallcontent",
+    "storycontainer",
+    "articleinner",
 ];
 
 /// Tokens that make an element look like content (for scoring only).
@@ -57,7 +248,6 @@ const POS_TOKENS: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "detail", "cms",
     "news", "blog", "hentry", "page", "prose", "single",
 ];
-
 
 /// Does a class (or id) attribute hold one of `tokens` as a word (split on non-alphanumerics,
 /// ASCII case ignored)? No allocation.
@@ -75,9 +265,9 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
     if h.len() < n.len() {
         return false;
     }
-    h.windows(n.len()).any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+    h.windows(n.len())
+        .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
-
 
 /// Roles an element's class, id and attributes suggest, besides furniture (bit flags).
 pub mod hint {
@@ -92,11 +282,26 @@ pub mod hint {
 
 /// Class tokens that mark a lead (sapo, standfirst).
 const LEAD_TOKENS: &[&str] = &[
-    "abstract", "chapeau", "deck", "description", "excerpt", "intro", "lead", "sapo", "standfirst",
-    "subhead", "subtitle", "summary", "summery", "teaser", "tomtat",
+    "abstract",
+    "chapeau",
+    "deck",
+    "description",
+    "excerpt",
+    "intro",
+    "lead",
+    "sapo",
+    "standfirst",
+    "subhead",
+    "subtitle",
+    "summary",
+    "summery",
+    "teaser",
+    "tomtat",
 ];
 /// Class tokens that mark a box of tag links.
-const TAG_TOKENS: &[&str] = &["keyword", "keywords", "listtag", "tag", "tagcloud", "taglist", "tags", "tagslist"];
+const TAG_TOKENS: &[&str] = &[
+    "keyword", "keywords", "listtag", "tag", "tagcloud", "taglist", "tags", "tagslist",
+];
 
 /// Compacted class/id substrings and the hint each one gives.
 const HINT_SUBSTRINGS: &[(&str, u16)] = &[
@@ -178,7 +383,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -190,15 +399,21 @@ impl std::hash::Hasher for Fnv {
 type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Every class token the verdict cares about, with what it means.
-static TOKENS: LazyLock<std::collections::HashMap<&'static str, u8, FnvBuild>> = LazyLock::new(|| {
-    let mut m: std::collections::HashMap<&'static str, u8, FnvBuild> = Default::default();
-    for (list, flag) in [(NEG_TOKENS, TOK_NEG), (POS_TOKENS, TOK_POS), (LEAD_TOKENS, TOK_LEAD), (TAG_TOKENS, TOK_TAG)] {
-        for t in list {
-            *m.entry(*t).or_insert(0) |= flag;
+static TOKENS: LazyLock<std::collections::HashMap<&'static str, u8, FnvBuild>> =
+    LazyLock::new(|| {
+        let mut m: std::collections::HashMap<&'static str, u8, FnvBuild> = Default::default();
+        for (list, flag) in [
+            (NEG_TOKENS, TOK_NEG),
+            (POS_TOKENS, TOK_POS),
+            (LEAD_TOKENS, TOK_LEAD),
+            (TAG_TOKENS, TOK_TAG),
+        ] {
+            for t in list {
+                *m.entry(*t).or_insert(0) |= flag;
+            }
         }
-    }
-    m
-});
+        m
+    });
 
 fn style_hides(style: &str) -> bool {
     if !(contains_ci(style, "none") || contains_ci(style, "hidden")) {
@@ -236,9 +451,20 @@ pub fn attr_verdict(n: &DNode<'_>) -> AttrVerdict {
             }
             "role" => {
                 let r = value.trim();
-                if ["navigation", "banner", "complementary", "contentinfo", "menu", "menubar", "search", "dialog", "alert", "toolbar"]
-                    .iter()
-                    .any(|x| r.eq_ignore_ascii_case(x))
+                if [
+                    "navigation",
+                    "banner",
+                    "complementary",
+                    "contentinfo",
+                    "menu",
+                    "menubar",
+                    "search",
+                    "dialog",
+                    "alert",
+                    "toolbar",
+                ]
+                .iter()
+                .any(|x| r.eq_ignore_ascii_case(x))
                 {
                     v.negative = true;
                 }
@@ -283,9 +509,20 @@ fn read_classes(class: &str, id: &str, compact: &mut String, v: &mut AttrVerdict
         // WordPress-style taxonomy classes ("tag-amazon", "category-news") name the
         // article's topics, not furniture.
         let names = part.split_ascii_whitespace().filter(|n| {
-            !["tag-", "category-", "post-", "format-", "status-", "type-", "has-", "postid-"]
-                .iter()
-                .any(|p| n.len() > p.len() && n.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+            ![
+                "tag-",
+                "category-",
+                "post-",
+                "format-",
+                "status-",
+                "type-",
+                "has-",
+                "postid-",
+            ]
+            .iter()
+            .any(|p| {
+                n.len() > p.len() && n.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            })
         });
         for tok in names.flat_map(|n| n.split(|c: char| !c.is_ascii_alphanumeric())) {
             if tok.is_empty() {
@@ -387,9 +624,23 @@ pub fn is_see_also(text: &str) -> bool {
     let head: String = text.chars().take(24).collect();
     let f = crate::vi::normalize::fold(&head);
     const P: &[&str] = &[
-        "xem thêm:", "xem thêm >>", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :",
-        "đọc thêm :", ">> xem thêm", ">>xem thêm", "xem tiếp:", "mời xem thêm", "read more:",
-        "related:", "see also:", "also read:", "read also:", ">> ",
+        "xem thêm:",
+        "xem thêm >>",
+        "đọc thêm:",
+        "tin liên quan:",
+        "bài liên quan:",
+        "xem thêm :",
+        "đọc thêm :",
+        ">> xem thêm",
+        ">>xem thêm",
+        "xem tiếp:",
+        "mời xem thêm",
+        "read more:",
+        "related:",
+        "see also:",
+        "also read:",
+        "read also:",
+        ">> ",
     ];
     P.iter().any(|p| f.starts_with(p))
 }

@@ -106,8 +106,9 @@ pub fn analyze(dom: &Dom<'_>) -> Analysis {
         let wrapper = content * 2 >= page_content && page_content > 0;
         // Inline elements inside text (a link to a tag page, a styled span) are judged by
         // visibility only, never by class names.
-        let inline = !node.tag.is_block() && !matches!(node.tag, Tag::Other | Tag::Img | Tag::Picture);
-        let by_class = v.negative && !v.strong_positive && !structural && !(wrapper && !v.hidden);
+        let inline =
+            !node.tag.is_block() && !matches!(node.tag, Tag::Other | Tag::Img | Tag::Picture);
+        let by_class = v.negative && !v.strong_positive && !structural && (!wrapper || v.hidden);
         let own_junk = is_furniture_tag(node.tag) || if inline { v.hidden } else { by_class };
         a.junk[i] = a.junk[p] || own_junk;
         if own_junk && !a.junk[p] {
@@ -162,7 +163,12 @@ pub fn best_container(dom: &Dom<'_>, a: &Analysis, skip: &[usize]) -> Option<(us
         // split by <br>) counts as a paragraph of that container.
         let (len, ld, first) = if para_like {
             (a.text_len[i], a.link_density(i), node.parent as usize)
-        } else if node.has_block_child && matches!(node.tag, Tag::Div | Tag::Section | Tag::Article | Tag::Td | Tag::Main) {
+        } else if node.has_block_child
+            && matches!(
+                node.tag,
+                Tag::Div | Tag::Section | Tag::Article | Tag::Td | Tag::Main
+            )
+        {
             let mut len = 0u32;
             let mut link = 0u32;
             for c in dom.children(i) {
@@ -171,19 +177,34 @@ pub fn best_container(dom: &Dom<'_>, a: &Analysis, skip: &[usize]) -> Option<(us
                     link += a.link_len[c];
                 }
             }
-            (len, if len == 0 { 0.0 } else { link as f32 / len as f32 }, i)
+            (
+                len,
+                if len == 0 {
+                    0.0
+                } else {
+                    link as f32 / len as f32
+                },
+                i,
+            )
         } else {
             continue;
         };
         if len < 25 || ld > 0.5 {
             continue;
         }
-        let commas = if para_like { a.commas[i] } else { (len / 80).min(a.commas[i]) };
+        let commas = if para_like {
+            a.commas[i]
+        } else {
+            (len / 80).min(a.commas[i])
+        };
         let s = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
         let mut anc = first;
         let mut level = 0;
         while anc != 0 && level < 5 {
-            if dom.nodes[anc].el.is_none() || dom.nodes[anc].tag == Tag::Body || dom.nodes[anc].tag == Tag::Html {
+            if dom.nodes[anc].el.is_none()
+                || dom.nodes[anc].tag == Tag::Body
+                || dom.nodes[anc].tag == Tag::Html
+            {
                 break;
             }
             if !init[anc] {
@@ -244,10 +265,12 @@ pub fn select_roots(dom: &Dom<'_>, a: &Analysis, top: usize, score: &[f32]) -> V
         if node.tag == Tag::P {
             let len = a.text_len[c];
             let ld = a.link_density(c);
-            if (len > 80 && ld < 0.25) || (len > 0 && len <= 80 && ld == 0.0 && {
-                let t = dom.text_of(c);
-                t.ends_with('.') || t.ends_with(".\"") || t.ends_with(".”")
-            }) {
+            if (len > 80 && ld < 0.25)
+                || (len > 0 && len <= 80 && ld == 0.0 && {
+                    let t = dom.text_of(c);
+                    t.ends_with('.') || t.ends_with(".\"") || t.ends_with(".”")
+                })
+            {
                 roots.push(c);
             }
         }
@@ -258,10 +281,17 @@ pub fn select_roots(dom: &Dom<'_>, a: &Analysis, top: usize, score: &[f32]) -> V
     if !top_class.is_empty() {
         for c in 1..dom.len() {
             let node = &dom.nodes[c];
-            if c == top || node.tag != dom.nodes[top].tag || a.junk[c] || node.attr("class").map(str::trim) != Some(top_class) {
+            if c == top
+                || node.tag != dom.nodes[top].tag
+                || a.junk[c]
+                || node.attr("class").map(str::trim) != Some(top_class)
+            {
                 continue;
             }
-            if roots.iter().any(|&r| dom.contains(r, c) || dom.contains(c, r)) {
+            if roots
+                .iter()
+                .any(|&r| dom.contains(r, c) || dom.contains(c, r))
+            {
                 continue;
             }
             if a.text_len[c] >= 100 && a.link_density(c) < 0.4 {
@@ -310,7 +340,12 @@ pub struct Read {
 /// Resolves a URL against the page's base; keeps absolute http(s) URLs only.
 pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
     let href = href.trim();
-    if href.is_empty() || href.starts_with('#') || href.starts_with("javascript:") || href.starts_with("data:") || href.starts_with("mailto:") {
+    if href.is_empty()
+        || href.starts_with('#')
+        || href.starts_with("javascript:")
+        || href.starts_with("data:")
+        || href.starts_with("mailto:")
+    {
         return None;
     }
     let u = match base {
@@ -322,7 +357,15 @@ pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
 
 /// The best URL of an image: lazy-loading attributes first, then `srcset` (widest), then `src`.
 pub fn image_url(el: &scraper::node::Element, base: Option<&Url>) -> Option<String> {
-    for a in ["data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-full-src", "data-origin"] {
+    for a in [
+        "data-src",
+        "data-original",
+        "data-lazy-src",
+        "data-lazy",
+        "data-url",
+        "data-full-src",
+        "data-origin",
+    ] {
         if let Some(v) = el.attr(a) {
             if let Some(u) = resolve(base, v) {
                 return Some(u);
@@ -352,7 +395,11 @@ pub fn image_url(el: &scraper::node::Element, base: Option<&Url>) -> Option<Stri
 }
 
 fn is_tracking_image(el: &scraper::node::Element) -> bool {
-    let tiny = |a: &str| el.attr(a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 3);
+    let tiny = |a: &str| {
+        el.attr(a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 3)
+    };
     tiny("width") || tiny("height")
 }
 
@@ -364,7 +411,13 @@ struct Open {
 
 /// Reads blocks, links and images from the roots, skipping furniture and the nodes in `skip`
 /// (the headline and the lead when they sit inside the body).
-pub fn read_roots(dom: &Dom<'_>, a: &Analysis, roots: &[usize], skip: &[usize], base: Option<&Url>) -> Read {
+pub fn read_roots(
+    dom: &Dom<'_>,
+    a: &Analysis,
+    roots: &[usize],
+    skip: &[usize],
+    base: Option<&Url>,
+) -> Read {
     let mut r = Read::default();
     for &root in roots {
         read_one(dom, a, root, skip, base, &mut r);
@@ -394,7 +447,14 @@ struct Buf {
 
 impl Buf {
     fn new() -> Buf {
-        Buf { text: String::new(), pending: false, chars: 0, link_chars: 0, strong_chars: 0, italic_chars: 0 }
+        Buf {
+            text: String::new(),
+            pending: false,
+            chars: 0,
+            link_chars: 0,
+            strong_chars: 0,
+            italic_chars: 0,
+        }
     }
 }
 
@@ -416,8 +476,13 @@ fn flush(dom: &Dom<'_>, buf: &mut Buf, open: &[Open], out: &mut Vec<RawBlock>) {
     }
     let right_aligned = node != 0 && {
         let n = &dom.nodes[node];
-        n.attr("style").is_some_and(|s| s.replace(' ', "").to_ascii_lowercase().contains("text-align:right"))
-            || n.attr("align").is_some_and(|s| s.eq_ignore_ascii_case("right"))
+        n.attr("style").is_some_and(|s| {
+            s.replace(' ', "")
+                .to_ascii_lowercase()
+                .contains("text-align:right")
+        }) || n
+            .attr("align")
+            .is_some_and(|s| s.eq_ignore_ascii_case("right"))
             || n.attr("class").is_some_and(|c| {
                 let c = c.to_ascii_lowercase();
                 c.contains("right") || c.contains("author")
@@ -442,7 +507,12 @@ fn flush(dom: &Dom<'_>, buf: &mut Buf, open: &[Open], out: &mut Vec<RawBlock>) {
 
 /// The caption of an image: the enclosing figure's `figcaption`, or a nearby element whose
 /// class names a caption, looking up to three levels above the image.
-pub fn find_caption(dom: &Dom<'_>, a: &Analysis, img: usize, limit: usize) -> Option<(usize, String)> {
+pub fn find_caption(
+    dom: &Dom<'_>,
+    a: &Analysis,
+    img: usize,
+    limit: usize,
+) -> Option<(usize, String)> {
     let mut anc = dom.nodes[img].parent as usize;
     for _ in 0..4 {
         if anc == 0 || anc < limit {
@@ -471,7 +541,14 @@ pub fn find_caption(dom: &Dom<'_>, a: &Analysis, img: usize, limit: usize) -> Op
     None
 }
 
-fn push_image(dom: &Dom<'_>, a: &Analysis, img: usize, limit: usize, base: Option<&Url>, r: &mut Read) -> Option<usize> {
+fn push_image(
+    dom: &Dom<'_>,
+    a: &Analysis,
+    img: usize,
+    limit: usize,
+    base: Option<&Url>,
+    r: &mut Read,
+) -> Option<usize> {
     let el = dom.nodes[img].el?;
     if is_tracking_image(el) {
         return None;
@@ -484,7 +561,10 @@ fn push_image(dom: &Dom<'_>, a: &Analysis, img: usize, limit: usize, base: Optio
     }) {
         return cap.map(|(j, _)| j);
     }
-    let alt = el.attr("alt").map(crate::vi::normalize::clean).filter(|s| !s.is_empty());
+    let alt = el
+        .attr("alt")
+        .map(crate::vi::normalize::clean)
+        .filter(|s| !s.is_empty());
     if url.is_none() && cap.is_none() {
         return None;
     }
@@ -497,7 +577,12 @@ fn push_image(dom: &Dom<'_>, a: &Analysis, img: usize, limit: usize, base: Optio
         Some((_, t)) => split_credit(t),
         None => (None, None),
     };
-    r.images.push(Image { url, caption, credit, alt });
+    r.images.push(Image {
+        url,
+        caption,
+        credit,
+        alt,
+    });
     cap.map(|(j, _)| j)
 }
 
@@ -509,7 +594,16 @@ pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     let lower = crate::vi::normalize::fold(t);
-    for key in ["ảnh:", "ảnh :", "photo:", "nguồn ảnh:", "nguồn:", "photo by", "credit:", "image:"] {
+    for key in [
+        "ảnh:",
+        "ảnh :",
+        "photo:",
+        "nguồn ảnh:",
+        "nguồn:",
+        "photo by",
+        "credit:",
+        "image:",
+    ] {
         if let Some(pos) = lower.rfind(key) {
             let char_pos = lower[..pos].chars().count() + key.chars().count();
             let tail: String = t.chars().skip(char_pos).collect();
@@ -523,9 +617,20 @@ pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
     (Some(t.to_owned()), None)
 }
 
-fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Option<&Url>, r: &mut Read) {
+fn read_one(
+    dom: &Dom<'_>,
+    a: &Analysis,
+    root: usize,
+    skip: &[usize],
+    base: Option<&Url>,
+    r: &mut Read,
+) {
     let end = dom.nodes[root].end as usize;
-    let mut open: Vec<Open> = vec![Open { end, kind: block_kind(dom.nodes[root].tag).filter(|_| dom.nodes[root].tag != Tag::Table), node: root }];
+    let mut open: Vec<Open> = vec![Open {
+        end,
+        kind: block_kind(dom.nodes[root].tag).filter(|_| dom.nodes[root].tag != Tag::Table),
+        node: root,
+    }];
     let mut inline: Vec<(usize, Tag)> = Vec::new();
     let mut buf = Buf::new();
     let mut skip_caps: Vec<usize> = Vec::new();
@@ -560,7 +665,10 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
             Tag::Text => {
                 let before = buf.text.len();
                 push_collapsed(&mut buf.text, node.text, &mut buf.pending);
-                let added = buf.text[before..].chars().filter(|c| !c.is_whitespace()).count() as u32;
+                let added = buf.text[before..]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count() as u32;
                 buf.chars += added;
                 if inline.iter().any(|(_, t)| *t == Tag::A) {
                     buf.link_chars += added;
@@ -601,7 +709,11 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
                 }
                 if !found {
                     // A figure without a picture (a pull quote, an embed): read its text.
-                    open.push(Open { end: fend, kind: Some(BlockKind::Paragraph), node: j });
+                    open.push(Open {
+                        end: fend,
+                        kind: Some(BlockKind::Paragraph),
+                        node: j,
+                    });
                     j += 1;
                 } else {
                     j = fend;
@@ -613,7 +725,12 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
                 let t = dom.text_of(j);
                 if !t.is_empty() {
                     let (caption, credit) = split_credit(&t);
-                    r.images.push(Image { url: None, caption, credit, alt: None });
+                    r.images.push(Image {
+                        url: None,
+                        caption,
+                        credit,
+                        alt: None,
+                    });
                 }
                 j = node.end as usize;
             }
@@ -652,7 +769,11 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
             t if t.is_block() => {
                 flush(dom, &mut buf, &open, &mut r.blocks);
                 let kind = block_kind(t).filter(|k| *k != BlockKind::Table);
-                open.push(Open { end: node.end as usize, kind, node: j });
+                open.push(Open {
+                    end: node.end as usize,
+                    kind,
+                    node: j,
+                });
                 j += 1;
             }
             _ => {
@@ -670,21 +791,31 @@ fn read_one(dom: &Dom<'_>, a: &Analysis, root: usize, skip: &[usize], base: Opti
 fn is_video(dom: &Dom<'_>, i: usize) -> bool {
     let n = &dom.nodes[i];
     let class = n.attr("class").unwrap_or("").to_ascii_lowercase();
-    if class.contains("video") || n.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("video")) {
+    if class.contains("video")
+        || n.attr("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("video"))
+    {
         return true;
     }
     let end = n.end as usize;
     (i + 1..end).any(|k| dom.nodes[k].el.is_some_and(|e| e.name() == "video"))
 }
 
-fn collect_links(dom: &Dom<'_>, box_idx: usize, base: Option<&Url>, out: &mut Vec<(String, String)>) {
+fn collect_links(
+    dom: &Dom<'_>,
+    box_idx: usize,
+    base: Option<&Url>,
+    out: &mut Vec<(String, String)>,
+) {
     let end = dom.nodes[box_idx].end as usize;
     for k in box_idx + 1..end {
         let n = &dom.nodes[k];
         if n.tag != Tag::A {
             continue;
         }
-        let Some(url) = n.attr("href").and_then(|h| resolve(base, h)) else { continue };
+        let Some(url) = n.attr("href").and_then(|h| resolve(base, h)) else {
+            continue;
+        };
         let text = dom.text_of(k);
         if crate::vi::normalize::word_count(&text) < 4 {
             continue;

@@ -72,8 +72,8 @@ impl Tag {
             "script" => Tag::Script,
             "style" => Tag::Style,
             "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
-            | "select" | "textarea" | "input" | "option" | "video" | "audio" | "source"
-            | "map" | "dialog" => Tag::Invisible,
+            | "select" | "textarea" | "input" | "option" | "video" | "audio" | "source" | "map"
+            | "dialog" => Tag::Invisible,
             "p" => Tag::P,
             "div" => Tag::Div,
             "section" => Tag::Section,
@@ -159,7 +159,13 @@ impl Tag {
     pub fn is_hidden_text(self) -> bool {
         matches!(
             self,
-            Tag::Script | Tag::Style | Tag::Invisible | Tag::Head | Tag::Title | Tag::Meta | Tag::Link
+            Tag::Script
+                | Tag::Style
+                | Tag::Invisible
+                | Tag::Head
+                | Tag::Title
+                | Tag::Meta
+                | Tag::Link
         )
     }
 }

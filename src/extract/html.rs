@@ -43,22 +43,37 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
                 let roots = content::select_roots(&dom, &a, top, &score);
                 let read = content::read_roots(&dom, &a, &roots, &skip, base.as_ref());
                 let mut hero = hero_images(&dom, &a, title_node, roots[0], base.as_ref());
-                let (blocks, authors, source) = filter_blocks(read.blocks, title.as_deref(), lead.as_deref());
+                let (blocks, authors, source) =
+                    filter_blocks(read.blocks, title.as_deref(), lead.as_deref());
                 hero.extend(read.images);
                 (blocks, read.links, hero, read.related, authors, source)
             }
-            None => (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), None),
+            None => (
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                None,
+            ),
         };
 
     // A photo story: the text lives in the captions.
     let mut blocks = blocks;
     let body_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-    let cap_chars: usize = images.iter().filter_map(|i| i.caption.as_ref()).map(|c| c.chars().count()).sum();
+    let cap_chars: usize = images
+        .iter()
+        .filter_map(|i| i.caption.as_ref())
+        .map(|c| c.chars().count())
+        .sum();
     if cap_chars > 300 && cap_chars > 2 * body_chars {
         blocks = images
             .iter()
             .filter_map(|i| i.caption.clone())
-            .map(|text| Block { kind: BlockKind::Paragraph, text })
+            .map(|text| Block {
+                kind: BlockKind::Paragraph,
+                text,
+            })
             .collect();
     }
 
@@ -80,9 +95,25 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
     // Authors: structured data, then visible bylines, then a closing name line.
     let mut authors: Vec<String> = Vec::new();
     let mut source_attribution_v = source_tail;
-    for raw in meta.ld.authors.iter().map(String::as_str)
-        .chain(meta.all(&["author", "article:author", "dc.creator", "sailthru.author", "parsely-author"]))
-        .chain(meta.microdata.get("author").into_iter().flatten().map(String::as_str))
+    for raw in meta
+        .ld
+        .authors
+        .iter()
+        .map(String::as_str)
+        .chain(meta.all(&[
+            "author",
+            "article:author",
+            "dc.creator",
+            "sailthru.author",
+            "parsely-author",
+        ]))
+        .chain(
+            meta.microdata
+                .get("author")
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        )
     {
         if raw.starts_with("http") {
             continue;
@@ -112,7 +143,8 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
         authors.retain(|x| fold(x) != fold(site));
     }
 
-    let (published_at, modified_at, date_source) = publication_times(&dom, &meta, title_node, reference);
+    let (published_at, modified_at, date_source) =
+        publication_times(&dom, &meta, title_node, reference);
 
     let tags = find_tags(&dom, &a);
     let section = find_section(&dom, &a, &meta, title.as_deref());
@@ -127,7 +159,10 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
         .as_deref()
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         .filter(|l| l.len() == 2 || l.len() == 3)
-        .or_else(|| meta.first(&["og:locale"]).map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase()))
+        .or_else(|| {
+            meta.first(&["og:locale"])
+                .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
+        })
         .or_else(|| detect_language(&blocks));
 
     let related = related_from(related_links, &blocks);
@@ -159,7 +194,11 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
 /// Does a metadata description repeat the start of the body (so it is no separate lead)?
 fn overlaps_body(desc: &str, blocks: &[Block]) -> bool {
     let toks = |s: &str| -> Vec<String> {
-        fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
     let d = toks(desc);
     let probe: Vec<String> = d.into_iter().take(6).collect();
@@ -195,8 +234,16 @@ fn base_url(meta: &Meta, page: Option<&Url>) -> Option<Url> {
 
 /// Word-set similarity of two titles (0..1), on folded words.
 fn similarity(a: &str, b: &str) -> f32 {
-    let wa: Vec<String> = fold(a).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect();
-    let wb: Vec<String> = fold(b).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    let wa: Vec<String> = fold(a)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let wb: Vec<String> = fold(b)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
@@ -210,8 +257,11 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
         if let Some(pos) = t.rfind(sep) {
             let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
-            let tail_is_site = site.is_some_and(|s| similarity(tail, s) >= 0.5 || fold(tail).contains(&fold(s)))
-                || word_count(tail) <= 5 && word_count(head) >= 3 && word_count(tail) * 2 < word_count(head);
+            let tail_is_site = site
+                .is_some_and(|s| similarity(tail, s) >= 0.5 || fold(tail).contains(&fold(s)))
+                || word_count(tail) <= 5
+                    && word_count(head) >= 3
+                    && word_count(tail) * 2 < word_count(head);
             if tail_is_site && !head.trim().is_empty() {
                 return head.trim().to_owned();
             }
@@ -220,11 +270,22 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     t.to_owned()
 }
 
-fn find_title(dom: &Dom<'_>, a: &Analysis, meta: &Meta, site: Option<&str>) -> (Option<String>, Option<usize>) {
+fn find_title(
+    dom: &Dom<'_>,
+    a: &Analysis,
+    meta: &Meta,
+    site: Option<&str>,
+) -> (Option<String>, Option<usize>) {
     let mut metas: Vec<String> = Vec::new();
-    for t in [meta.ld.headline.as_deref(), meta.first(&["og:title"]), meta.first(&["twitter:title"]), meta.micro("headline"), meta.title_tag.as_deref()]
-        .into_iter()
-        .flatten()
+    for t in [
+        meta.ld.headline.as_deref(),
+        meta.first(&["og:title"]),
+        meta.first(&["twitter:title"]),
+        meta.micro("headline"),
+        meta.title_tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         if !t.starts_with("http") {
             metas.push(t.to_owned());
@@ -233,8 +294,8 @@ fn find_title(dom: &Dom<'_>, a: &Analysis, meta: &Meta, site: Option<&str>) -> (
     let mut best: Option<(f32, usize, String)> = None;
     let mut first_h1: Option<(usize, String)> = None;
     for (i, n) in dom.nodes.iter().enumerate() {
-        let is_cand = n.tag == Tag::H1
-            || (matches!(n.tag, Tag::H(2)) && a.hints[i] & hint::TITLE != 0);
+        let is_cand =
+            n.tag == Tag::H1 || (matches!(n.tag, Tag::H(2)) && a.hints[i] & hint::TITLE != 0);
         if !is_cand || a.text_len[i] == 0 || a.text_len[i] > 400 {
             continue;
         }
@@ -245,7 +306,10 @@ fn find_title(dom: &Dom<'_>, a: &Analysis, meta: &Meta, site: Option<&str>) -> (
         if n.tag == Tag::H1 && first_h1.is_none() && !a.junk[i] {
             first_h1 = Some((i, text.clone()));
         }
-        let sim = metas.iter().map(|m| similarity(&text, m)).fold(0.0f32, f32::max);
+        let sim = metas
+            .iter()
+            .map(|m| similarity(&text, m))
+            .fold(0.0f32, f32::max);
         let sim = if n.tag == Tag::H1 { sim + 0.01 } else { sim };
         if best.as_ref().is_none_or(|(s, _, _)| sim > *s) {
             best = Some((sim, i, text));
@@ -266,7 +330,6 @@ fn find_title(dom: &Dom<'_>, a: &Analysis, meta: &Meta, site: Option<&str>) -> (
     (Some(m), None)
 }
 
-
 fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize> {
     let start = title.map(|t| dom.nodes[t].end as usize).unwrap_or(0);
     let limit = start + 4000;
@@ -275,7 +338,10 @@ fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize>
         if n.el.is_none() {
             continue;
         }
-        if a.junk[n.parent as usize] || n.tag.is_hidden_text() || matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside) {
+        if a.junk[n.parent as usize]
+            || n.tag.is_hidden_text()
+            || matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside)
+        {
             continue;
         }
         let hinted = a.hints[i] & hint::LEAD != 0;
@@ -283,7 +349,9 @@ fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize>
             continue;
         }
         // A lead is one paragraph, not a container of several.
-        let paras = (i + 1..n.end as usize).filter(|&k| dom.nodes[k].tag == Tag::P).count();
+        let paras = (i + 1..n.end as usize)
+            .filter(|&k| dom.nodes[k].tag == Tag::P)
+            .count();
         if paras > 1 {
             continue;
         }
@@ -295,7 +363,13 @@ fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize>
     None
 }
 
-fn hero_images(dom: &Dom<'_>, a: &Analysis, title: Option<usize>, root: usize, base: Option<&Url>) -> Vec<Image> {
+fn hero_images(
+    dom: &Dom<'_>,
+    a: &Analysis,
+    title: Option<usize>,
+    root: usize,
+    base: Option<&Url>,
+) -> Vec<Image> {
     let mut out = Vec::new();
     let Some(t) = title else { return out };
     let start = dom.nodes[t].end as usize;
@@ -310,10 +384,21 @@ fn hero_images(dom: &Dom<'_>, a: &Analysis, title: Option<usize>, root: usize, b
             if let Some(img) = (i + 1..fend).find(|&k| dom.nodes[k].tag == Tag::Img) {
                 let url = dom.nodes[img].el.and_then(|e| content::image_url(e, base));
                 let cap = content::find_caption(dom, a, img, i).map(|(_, t)| t);
-                let (caption, credit) = cap.as_deref().map(content::split_credit).unwrap_or((None, None));
-                let alt = dom.nodes[img].attr("alt").map(clean).filter(|s| !s.is_empty());
+                let (caption, credit) = cap
+                    .as_deref()
+                    .map(content::split_credit)
+                    .unwrap_or((None, None));
+                let alt = dom.nodes[img]
+                    .attr("alt")
+                    .map(clean)
+                    .filter(|s| !s.is_empty());
                 if url.is_some() || caption.is_some() {
-                    out.push(Image { url, caption, credit, alt });
+                    out.push(Image {
+                        url,
+                        caption,
+                        credit,
+                        alt,
+                    });
                 }
             }
             i = fend;
@@ -326,7 +411,11 @@ fn hero_images(dom: &Dom<'_>, a: &Analysis, title: Option<usize>, root: usize, b
 
 /// Drops furniture lines from the body; returns the blocks, names from a closing byline,
 /// and a closing source attribution.
-fn filter_blocks(raw: Vec<RawBlock>, title: Option<&str>, lead: Option<&str>) -> (Vec<Block>, Vec<String>, Option<String>) {
+fn filter_blocks(
+    raw: Vec<RawBlock>,
+    title: Option<&str>,
+    lead: Option<&str>,
+) -> (Vec<Block>, Vec<String>, Option<String>) {
     let title_f = title.map(fold);
     let _ = lead;
     let mut kept: Vec<RawBlock> = Vec::new();
@@ -341,7 +430,10 @@ fn filter_blocks(raw: Vec<RawBlock>, title: Option<&str>, lead: Option<&str>) ->
         if b.link_density() > 0.6 && word_count(t) < 40 {
             continue;
         }
-        if title_f.as_ref().is_some_and(|tf| tf.len().abs_diff(t.len()) < 8 && *tf == fold(t)) {
+        if title_f
+            .as_ref()
+            .is_some_and(|tf| tf.len().abs_diff(t.len()) < 8 && *tf == fold(t))
+        {
             continue;
         }
         kept.push(b);
@@ -358,7 +450,9 @@ fn filter_blocks(raw: Vec<RawBlock>, title: Option<&str>, lead: Option<&str>) ->
             }
             // "Theo Phạm Trường" names a person; "Theo TTXVN" an agency.
             let names = person_names(&src);
-            if !names.is_empty() && !crate::extract::byline::is_agency(src.trim_start_matches("Theo ")) {
+            if !names.is_empty()
+                && !crate::extract::byline::is_agency(src.trim_start_matches("Theo "))
+            {
                 authors.extend(names);
                 source = None;
             }
@@ -436,7 +530,22 @@ fn publication_times(
 ) -> (Option<String>, Option<String>, Option<DateSource>) {
     let meta_pub = [
         meta.ld.date_published.as_deref(),
-        meta.first(&["article:published_time", "og:published_time", "pubdate", "publishdate", "publish-date", "datepublished", "dc.date.issued", "dcterms.created", "date", "dc.date", "sailthru.date", "parsely-pub-date", "article.published", "published_time"]),
+        meta.first(&[
+            "article:published_time",
+            "og:published_time",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "datepublished",
+            "dc.date.issued",
+            "dcterms.created",
+            "date",
+            "dc.date",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+            "published_time",
+        ]),
         meta.micro("datepublished"),
         meta.times.first().map(|(_, s)| s.as_str()),
     ];
@@ -477,7 +586,13 @@ fn publication_times(
     });
     let modified = [
         meta.ld.date_modified.as_deref(),
-        meta.first(&["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dc.date.modified"]),
+        meta.first(&[
+            "article:modified_time",
+            "og:updated_time",
+            "dateModified",
+            "last-modified",
+            "dc.date.modified",
+        ]),
         meta.micro("datemodified"),
     ]
     .into_iter()
@@ -560,7 +675,10 @@ fn find_tags(dom: &Dom<'_>, a: &Analysis) -> Vec<String> {
             continue;
         }
         let f = fold(t);
-        if !matches!(f.trim_end_matches(':').trim(), "tags" | "tag" | "từ khóa" | "từ khoá" | "chủ đề" | "keywords") {
+        if !matches!(
+            f.trim_end_matches(':').trim(),
+            "tags" | "tag" | "từ khóa" | "từ khoá" | "chủ đề" | "keywords"
+        ) {
             continue;
         }
         // The links in the smallest ancestor that holds some after the label.
@@ -588,7 +706,12 @@ fn links_in(dom: &Dom<'_>, from: usize, end: usize) -> Vec<String> {
             let hashed = raw.starts_with('#');
             let t = raw.trim_start_matches('#').trim().to_owned();
             let t = t.trim_end_matches([',', ';', '|']).trim().to_owned();
-            if !t.is_empty() && word_count(&t) <= 8 && !is_label(&t) && source_attribution(&t).is_none() && !out.iter().any(|(x, _)| *x == t) {
+            if !t.is_empty()
+                && word_count(&t) <= 8
+                && !is_label(&t)
+                && source_attribution(&t).is_none()
+                && !out.iter().any(|(x, _)| *x == t)
+            {
                 out.push((t, hashed));
             }
             if out.len() >= 30 {
@@ -598,7 +721,10 @@ fn links_in(dom: &Dom<'_>, from: usize, end: usize) -> Vec<String> {
     }
     // Where tags are written "#tag", other links in the box are not tags.
     let any_hashed = out.iter().any(|(_, h)| *h);
-    out.into_iter().filter(|(_, h)| *h || !any_hashed).map(|(t, _)| t).collect()
+    out.into_iter()
+        .filter(|(_, h)| *h || !any_hashed)
+        .map(|(t, _)| t)
+        .collect()
 }
 
 fn find_section(dom: &Dom<'_>, a: &Analysis, meta: &Meta, title: Option<&str>) -> Option<String> {
@@ -672,6 +798,10 @@ fn related_from(links: Vec<(String, String)>, blocks: &[Block]) -> Vec<Related> 
         .into_iter()
         .filter(|(t, _)| !body.contains(&fold(t)))
         .take(30)
-        .map(|(title, url)| Related { title, url: Some(url), ..Related::default() })
+        .map(|(title, url)| Related {
+            title,
+            url: Some(url),
+            ..Related::default()
+        })
         .collect()
 }

@@ -70,10 +70,25 @@ impl Meta {
 }
 
 const ARTICLE_TYPES: &[&str] = &[
-    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-    "opinionnewsarticle", "livebligposting", "liveblogposting", "backgroundnewsarticle",
-    "reviewnewsarticle", "scholarlyarticle", "techarticle", "report", "socialmediaposting",
-    "podcastepisode", "videoobject", "webpage", "creativework", "posting",
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "livebligposting",
+    "liveblogposting",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "socialmediaposting",
+    "podcastepisode",
+    "videoobject",
+    "webpage",
+    "creativework",
+    "posting",
 ];
 
 fn types_of(v: &Value) -> Vec<String> {
@@ -112,7 +127,8 @@ fn names_of(v: Option<&Value>, out: &mut Vec<String>) {
         Some(Value::Object(o)) => {
             let is_org = match o.get("@type") {
                 Some(Value::String(t)) => {
-                    t.eq_ignore_ascii_case("Organization") || t.eq_ignore_ascii_case("NewsMediaOrganization")
+                    t.eq_ignore_ascii_case("Organization")
+                        || t.eq_ignore_ascii_case("NewsMediaOrganization")
                 }
                 _ => false,
             };
@@ -237,14 +253,15 @@ pub fn read(dom: &Dom<'_>) -> Meta {
         let Some(el) = n.el else { continue };
         match n.tag {
             Tag::Html => {
-                meta.lang = el.attr("lang").or_else(|| el.attr("xml:lang")).map(|s| s.trim().to_owned());
+                meta.lang = el
+                    .attr("lang")
+                    .or_else(|| el.attr("xml:lang"))
+                    .map(|s| s.trim().to_owned());
             }
-            Tag::Title => {
-                if meta.title_tag.is_none() {
-                    let t = clean(&dom.text_of_raw(i));
-                    if !t.is_empty() {
-                        meta.title_tag = Some(t);
-                    }
+            Tag::Title if meta.title_tag.is_none() => {
+                let t = clean(&dom.text_of_raw(i));
+                if !t.is_empty() {
+                    meta.title_tag = Some(t);
                 }
             }
             Tag::Meta => {
@@ -256,37 +273,39 @@ pub fn read(dom: &Dom<'_>) -> Meta {
                 if let (Some(k), Some(c)) = (key, el.attr("content")) {
                     let c = clean(c);
                     if !c.is_empty() {
-                        meta.tags.entry(k.trim().to_ascii_lowercase()).or_default().push(c);
+                        meta.tags
+                            .entry(k.trim().to_ascii_lowercase())
+                            .or_default()
+                            .push(c);
                     }
                 }
             }
             Tag::Link => {
                 if let Some(rel) = el.attr("rel") {
-                    if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))
+                    if rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
                         && meta.canonical.is_none()
                     {
                         meta.canonical = el.attr("href").map(|h| h.trim().to_owned());
                     }
                 }
             }
-            Tag::Script => {
+            Tag::Script
                 if el
                     .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    let json = dom.text_of_raw(i);
-                    read_ld(&json, &mut meta, &mut best_rank);
-                }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let json = dom.text_of_raw(i);
+                read_ld(&json, &mut meta, &mut best_rank);
             }
             Tag::Time => {
                 if let Some(dt) = el.attr("datetime") {
                     meta.times.push((i, dt.trim().to_owned()));
                 }
             }
-            Tag::Other if el.name() == "base" => {
-                if meta.base_href.is_none() {
-                    meta.base_href = el.attr("href").map(|h| h.trim().to_owned());
-                }
+            Tag::Other if el.name() == "base" && meta.base_href.is_none() => {
+                meta.base_href = el.attr("href").map(|h| h.trim().to_owned());
             }
             _ => {}
         }
@@ -295,7 +314,12 @@ pub fn read(dom: &Dom<'_>) -> Meta {
                 let key = ip.trim().to_ascii_lowercase();
                 if matches!(
                     key.as_str(),
-                    "datepublished" | "datemodified" | "headline" | "author" | "name" | "datecreated"
+                    "datepublished"
+                        | "datemodified"
+                        | "headline"
+                        | "author"
+                        | "name"
+                        | "datecreated"
                 ) {
                     let val = el
                         .attr("datetime")

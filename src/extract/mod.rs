@@ -64,8 +64,15 @@ impl Document {
         if !titled {
             return false;
         }
-        let longest = self.blocks.iter().map(|b| crate::vi::normalize::word_count(&b.text)).max().unwrap_or(0);
-        (body_chars >= 250 && longest >= 12) || (self.article_typed && (body_chars > 0 || self.lead.is_some() || self.published_at.is_some()))
+        let longest = self
+            .blocks
+            .iter()
+            .map(|b| crate::vi::normalize::word_count(&b.text))
+            .max()
+            .unwrap_or(0);
+        (body_chars >= 250 && longest >= 12)
+            || (self.article_typed
+                && (body_chars > 0 || self.lead.is_some() || self.published_at.is_some()))
     }
 }
 
@@ -85,10 +92,17 @@ pub fn sniff(body: &str) -> InputKind {
         .take(2048)
         .collect::<String>()
         .to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") || head.starts_with("<!--") {
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml")
+        || head.starts_with("<!--")
+    {
         return InputKind::Html;
     }
-    let tags = ["<head", "<body", "<div", "<p>", "<p ", "<meta", "<title", "<article", "<span", "<br", "<a ", "<h1", "<script", "<table"];
+    let tags = [
+        "<head", "<body", "<div", "<p>", "<p ", "<meta", "<title", "<article", "<span", "<br",
+        "<a ", "<h1", "<script", "<table",
+    ];
     let hits = tags.iter().filter(|t| head.contains(*t)).count();
     if head.starts_with('<') && hits >= 1 || hits >= 2 {
         InputKind::Html
@@ -98,7 +112,12 @@ pub fn sniff(body: &str) -> InputKind {
 }
 
 /// Extracts a document from a page body of a known kind.
-pub fn extract(body: &str, kind: InputKind, url: Option<&str>, reference: Option<Date>) -> Document {
+pub fn extract(
+    body: &str,
+    kind: InputKind,
+    url: Option<&str>,
+    reference: Option<Date>,
+) -> Document {
     match kind {
         InputKind::Html => html::extract(body, url, reference),
         InputKind::Text => text::extract(body, url, reference),

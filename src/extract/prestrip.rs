@@ -52,13 +52,17 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
             i = p + 1;
             continue;
         }
-        let Some(gt) = html[p..].find('>').map(|g| p + g) else { break };
+        let Some(gt) = html[p..].find('>').map(|g| p + g) else {
+            break;
+        };
         let open_tag = &b[p..gt];
         let keep = name == b"script"
             && open_tag
                 .windows(7)
                 .any(|w| w.eq_ignore_ascii_case(b"ld+json"));
-        let Some(close) = find_close(b, gt + 1, name) else { break };
+        let Some(close) = find_close(b, gt + 1, name) else {
+            break;
+        };
         if !keep && close > gt + 1 {
             let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
             o.push_str(&html[copied..gt + 1]);

@@ -51,7 +51,7 @@ fn ends_sentence(s: &str) -> bool {
 /// "Tiêu đề Tiêu đề": a card title printed twice on one line.
 fn doubled(s: &str) -> bool {
     let w: Vec<&str> = s.split_whitespace().collect();
-    w.len() >= 4 && w.len() % 2 == 0 && w[..w.len() / 2] == w[w.len() / 2..]
+    w.len() >= 4 && w.len().is_multiple_of(2) && w[..w.len() / 2] == w[w.len() / 2..]
 }
 
 fn is_image_line(s: &str) -> bool {
@@ -61,7 +61,9 @@ fn is_image_line(s: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     if !t.contains(' ')
-        && [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].iter().any(|e| lower.ends_with(e))
+        && [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"]
+            .iter()
+            .any(|e| lower.ends_with(e))
     {
         return true;
     }
@@ -118,9 +120,15 @@ fn strip_dates(s: &str) -> String {
 /// Search", "Copy link thành công").
 fn furniture_phrase(s: &str) -> bool {
     let f = crate::vi::normalize::fold(s);
-    ["nguồn ưu tiên trên google", "copy link", "sao chép liên kết", "link bài gốc", "báo lỗi cho"]
-        .iter()
-        .any(|p| f.contains(p))
+    [
+        "nguồn ưu tiên trên google",
+        "copy link",
+        "sao chép liên kết",
+        "link bài gốc",
+        "báo lỗi cho",
+    ]
+    .iter()
+    .any(|p| f.contains(p))
 }
 
 fn date_of(s: &str, words: usize, reference: Option<Date>) -> Option<String> {
@@ -167,7 +175,12 @@ fn lines_of(text: &str, reference: Option<Date>) -> Vec<Line> {
         }
         let words = word_count(&t);
         let shape = shape_of(&t, words, reference);
-        out.push(Line { text: t, shape, words, bullet });
+        out.push(Line {
+            text: t,
+            shape,
+            words,
+            bullet,
+        });
     }
     out
 }
@@ -217,7 +230,9 @@ fn body_run(lines: &[Line]) -> Option<(usize, usize)> {
 
 fn headline_shaped(l: &Line) -> bool {
     // Headlines may end in "?" or "!", never in a full stop.
-    let t = l.text.trim_end_matches(['"', '”', '’', '»', ')', '\'', ' ']);
+    let t = l
+        .text
+        .trim_end_matches(['"', '”', '’', '»', ')', '\'', ' ']);
     let question = l.shape == Shape::Prose && l.words <= 25 && t.ends_with(['?', '!']);
     (l.shape == Shape::Other || question)
         && !l.bullet
@@ -241,16 +256,22 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
         url: url.map(str::to_owned),
         ..Document::default()
     };
-    let Some((bs, be)) = body_run(&lines) else { return doc };
+    let Some((bs, be)) = body_run(&lines) else {
+        return doc;
+    };
 
     // The lead: a dateline-led sapo at or just above the body start wins.
     let zone_start = bs.saturating_sub(25);
     let dateline_lead = (zone_start..=bs).find(|&i| {
-        lines[i].words >= 12 && lines[i].shape == Shape::Prose && split_dateline(&lines[i].text).0.is_some()
+        lines[i].words >= 12
+            && lines[i].shape == Shape::Prose
+            && split_dateline(&lines[i].text).0.is_some()
     });
     // Date lines around the body start (a date line may sit between the lead and the body).
     let zone_end = (bs + 6).min(be + 1);
-    let dates: Vec<usize> = (zone_start..zone_end).filter(|&i| lines[i].shape == Shape::Date).collect();
+    let dates: Vec<usize> = (zone_start..zone_end)
+        .filter(|&i| lines[i].shape == Shape::Date)
+        .collect();
     let date_line = dates.iter().copied().min_by_key(|&d| d.abs_diff(bs));
     // The headline: a headline-shaped line close to the date line (or above the dateline-led
     // lead, or the body), preferring longer lines and lines above the anchor.
@@ -261,11 +282,19 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
         .max_by_key(|&i| {
             let dist = i.abs_diff(anchor) as i64;
             let below = if i > anchor { 6 } else { 0 };
-            (lines[i].words.min(20) as i64 - 2 * dist - below, std::cmp::Reverse(i))
+            (
+                lines[i].words.min(20) as i64 - 2 * dist - below,
+                std::cmp::Reverse(i),
+            )
         });
     let Some(ti) = title else { return doc };
     doc.title = Some(lines[ti].text.clone());
-    if let Some(d) = dates.iter().copied().filter(|&d| d.abs_diff(ti) <= 6).min_by_key(|&d| d.abs_diff(ti)) {
+    if let Some(d) = dates
+        .iter()
+        .copied()
+        .filter(|&d| d.abs_diff(ti) <= 6)
+        .min_by_key(|&d| d.abs_diff(ti))
+    {
         doc.published_at = date_of(&lines[d].text, lines[d].words, reference);
         doc.date_source = doc.published_at.as_ref().map(|_| DateSource::Visible);
         // A byline often shares the date line: "Huỳnh Duy, Theo … 01:00 17/07/2026".
@@ -280,7 +309,9 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
     let mut k = ti + 1;
     while lead_i.is_none() && k < lines.len() && k <= bs {
         let l = &lines[k];
-        if l.text == lines[ti].text || matches!(l.shape, Shape::Date | Shape::Furniture | Shape::Image) {
+        if l.text == lines[ti].text
+            || matches!(l.shape, Shape::Date | Shape::Furniture | Shape::Image)
+        {
             k += 1;
             continue;
         }
@@ -318,7 +349,12 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
     let mut body_end = be;
     for (idx, l) in lines.iter().enumerate().take(be + 1).skip(body_from) {
         // A name line after some paragraphs is the closing byline: the article ends there.
-        if paragraphs >= 2 && l.shape == Shape::Other && l.words <= 4 && !l.bullet && !person_names(&l.text).is_empty() {
+        if paragraphs >= 2
+            && l.shape == Shape::Other
+            && l.words <= 4
+            && !l.bullet
+            && !person_names(&l.text).is_empty()
+        {
             doc.authors.extend(person_names(&l.text));
             body_end = idx;
             break;
@@ -350,35 +386,61 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
             after_image = false;
             continue;
         }
-        let caption_cue = l.text.starts_with("Ảnh:") || l.text.contains("(Ảnh:") || l.text.starts_with("Ảnh minh họa");
+        let caption_cue = l.text.starts_with("Ảnh:")
+            || l.text.contains("(Ảnh:")
+            || l.text.starts_with("Ảnh minh họa");
         let unpunctuated_long = !ends_sentence(&l.text) && l.words > 22 && !l.bullet;
         if (after_image && l.words <= 80) || caption_cue || unpunctuated_long {
             let (caption, credit) = split_credit(&l.text);
-            images.push(Image { url: None, caption, credit, alt: None });
+            images.push(Image {
+                url: None,
+                caption,
+                credit,
+                alt: None,
+            });
         } else if l.bullet {
-            blocks.push(Block { kind: BlockKind::ListItem, text: l.text.clone() });
+            blocks.push(Block {
+                kind: BlockKind::ListItem,
+                text: l.text.clone(),
+            });
         } else if l.shape == Shape::Prose {
             paragraphs += 1;
-            blocks.push(Block { kind: BlockKind::Paragraph, text: l.text.clone() });
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: l.text.clone(),
+            });
         } else if l.words >= 2 {
-            blocks.push(Block { kind: BlockKind::Heading, text: l.text.clone() });
+            blocks.push(Block {
+                kind: BlockKind::Heading,
+                text: l.text.clone(),
+            });
         }
         after_image = false;
     }
     while blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         blocks.pop();
     }
-    while blocks.first().is_some_and(|b| b.kind == BlockKind::Heading && b.text.chars().count() < 3) {
+    while blocks
+        .first()
+        .is_some_and(|b| b.kind == BlockKind::Heading && b.text.chars().count() < 3)
+    {
         blocks.remove(0);
     }
     // A photo story: the text lives in the captions.
     let body_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-    let cap_chars: usize = images.iter().filter_map(|i| i.caption.as_ref()).map(|c| c.chars().count()).sum();
+    let cap_chars: usize = images
+        .iter()
+        .filter_map(|i| i.caption.as_ref())
+        .map(|c| c.chars().count())
+        .sum();
     if cap_chars > 300 && cap_chars > 2 * body_chars {
         blocks = images
             .iter()
             .filter_map(|i| i.caption.clone())
-            .map(|text| Block { kind: BlockKind::Paragraph, text })
+            .map(|text| Block {
+                kind: BlockKind::Paragraph,
+                text,
+            })
             .collect();
     }
     doc.blocks = blocks;
@@ -422,13 +484,17 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
 /// Story cards: a title (maybe printed twice), a time line, and a summary paragraph.
 fn story_cards(lines: &[Line], reference: Option<Date>) -> Vec<Related> {
     let mut out: Vec<Related> = Vec::new();
-    let Some(start) = lines.iter().position(|l| l.shape == Shape::Stop) else { return out };
+    let Some(start) = lines.iter().position(|l| l.shape == Shape::Stop) else {
+        return out;
+    };
     let lines = &lines[start..];
     let mut k = 0;
     while k < lines.len() {
         let title = &lines[k].text;
         let w = lines[k].words;
-        if !(4..=40).contains(&w) || matches!(lines[k].shape, Shape::Stop | Shape::Furniture | Shape::Date) {
+        if !(4..=40).contains(&w)
+            || matches!(lines[k].shape, Shape::Stop | Shape::Furniture | Shape::Date)
+        {
             k += 1;
             continue;
         }
@@ -440,11 +506,19 @@ fn story_cards(lines: &[Line], reference: Option<Date>) -> Vec<Related> {
             .get(j)
             .and_then(|l| date_of(&l.text, l.words, reference));
         let repeated = j > k + 1;
-        if time.is_none() && !repeated {
+        // A clock time without a date we can resolve (no reference date): still a time line.
+        let time_shaped = lines.get(j).is_some_and(|l| {
+            l.words <= 6
+                && l.text
+                    .as_bytes()
+                    .windows(3)
+                    .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+        });
+        if time.is_none() && !repeated && !time_shaped {
             k += 1;
             continue;
         }
-        if time.is_some() {
+        if time.is_some() || time_shaped {
             j += 1;
         }
         let mut summary = None;

@@ -37,17 +37,20 @@ impl ApiError {
         match self {
             ApiError::Pipeline(e) => e.problem(),
             ApiError::InvalidJson(_) => Problem::new("invalid-json", 400, "Malformed JSON", d),
-            ApiError::InvalidRequest(_) => Problem::new("invalid-request", 400, "Invalid request", d),
+            ApiError::InvalidRequest(_) => {
+                Problem::new("invalid-request", 400, "Invalid request", d)
+            }
             ApiError::UnsupportedMediaType(_) => {
                 Problem::new("unsupported-media-type", 415, "Unsupported media type", d)
             }
-            ApiError::TooLarge(limit) => {
-                Problem::new("too-large", 413, "Body too large", d).with("limit_bytes", *limit as u64)
-            }
+            ApiError::TooLarge(limit) => Problem::new("too-large", 413, "Body too large", d)
+                .with("limit_bytes", *limit as u64),
             ApiError::Timeout(_) => Problem::new("timeout", 503, "Request timed out", d),
             ApiError::Overloaded => Problem::new("overloaded", 503, "Server overloaded", d),
             ApiError::NotFound(_) => Problem::new("not-found", 404, "Not found", d),
-            ApiError::MethodNotAllowed => Problem::new("method-not-allowed", 405, "Method not allowed", d),
+            ApiError::MethodNotAllowed => {
+                Problem::new("method-not-allowed", 405, "Method not allowed", d)
+            }
             ApiError::Internal(_) => Problem::new("internal", 500, "Internal error", d),
         }
     }

@@ -54,13 +54,18 @@ fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<axum
         .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
         .unwrap_or_else(|| "unexpected failure".into());
     tracing::error!(panic = %detail, "handler panicked");
-    problem_response(&ApiError::Internal("unexpected failure while handling the request".into()).problem())
+    problem_response(
+        &ApiError::Internal("unexpected failure while handling the request".into()).problem(),
+    )
 }
 
 /// Builds the application router with all middleware.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/v1/extract", get(routes::extract_get).post(routes::extract_post))
+        .route(
+            "/v1/extract",
+            get(routes::extract_get).post(routes::extract_post),
+        )
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .fallback(|req: Request| async move { ApiError::NotFound(req.uri().path().to_owned()) })
@@ -91,11 +96,13 @@ pub fn router(state: AppState) -> Router {
                     )
                 })
                 .on_request(())
-                .on_response(|res: &Response<axum::body::Body>, latency: Duration, span: &Span| {
-                    span.record("status", res.status().as_u16());
-                    span.record("latency_ms", latency.as_secs_f64() * 1000.0);
-                    tracing::info!("response");
-                })
+                .on_response(
+                    |res: &Response<axum::body::Body>, latency: Duration, span: &Span| {
+                        span.record("status", res.status().as_u16());
+                        span.record("latency_ms", latency.as_secs_f64() * 1000.0);
+                        tracing::info!("response");
+                    },
+                )
                 .on_failure(()),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))

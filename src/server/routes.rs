@@ -51,7 +51,9 @@ fn parse_json_request(bytes: &[u8]) -> Result<ExtractRequest, ApiError> {
     let v: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
     if !v.is_object() {
-        return Err(ApiError::InvalidJson("the body must be a JSON object".into()));
+        return Err(ApiError::InvalidJson(
+            "the body must be a JSON object".into(),
+        ));
     }
     serde_json::from_value(v).map_err(|e| ApiError::InvalidRequest(e.to_string()))
 }
@@ -79,8 +81,16 @@ fn json_to_input(req: ExtractRequest, query: ExtractQuery) -> Result<Input, ApiE
             }
         },
     };
-    let url = if matches!(source, Source::Url(_)) { None } else { url };
-    Ok(Input { source, url, options })
+    let url = if matches!(source, Source::Url(_)) {
+        None
+    } else {
+        url
+    };
+    Ok(Input {
+        source,
+        url,
+        options,
+    })
 }
 
 /// `POST /v1/extract`.
@@ -91,25 +101,7 @@ pub async fn extract_post(
     body: Body,
 ) -> Result<Response, ApiError> {
     let limit = st.config.server.max_body_bytes;
-    if let Some(len) = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok())
-    {
-        if len > limit as u64 {
-            return Err(ApiError::TooLarge(limit));
-        }
-    }
-    let bytes = axum::body::to_bytes(body, limit).await.map_err(|e| {
-        let mut src: Option<&(dyn std::error::Error + 'static)> = Some(&e);
-        while let Some(s) = src {
-            if s.is::<http_body_util::LengthLimitError>() {
-                return ApiError::TooLarge(limit);
-            }
-            src = s.source();
-        }
-        ApiError::InvalidRequest(format!("could not read the body: {e}"))
-    })?;
+    let bytes = read_body(body, limit).await?;
     let ct = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -171,6 +163,54 @@ fn raw_input(
     }
 }
 
+/// Reads a request body of at most `limit` bytes. A larger body is answered 413, but only
+/// after reading (and dropping) what the client sends, up to a bound, so that clients that
+/// write the whole body before reading the answer see the 413 and not a broken connection.
+async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
+    use http_body_util::BodyExt;
+    let drain_cap = limit.saturating_mul(8).max(64 * 1024 * 1024);
+    let mut body = body;
+    let mut buf = bytes::BytesMut::new();
+    let mut seen = 0usize;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let frame = match tokio::time::timeout_at(deadline, body.frame()).await {
+            Err(_) if seen > limit => return Err(ApiError::TooLarge(limit)),
+            Err(_) => {
+                return Err(ApiError::InvalidRequest(
+                    "the body was not sent in time".into(),
+                ))
+            }
+            Ok(None) => break,
+            Ok(Some(Err(e))) if seen > limit => {
+                tracing::debug!("body stream ended early after the limit: {e}");
+                return Err(ApiError::TooLarge(limit));
+            }
+            Ok(Some(Err(e))) => {
+                return Err(ApiError::InvalidRequest(format!(
+                    "could not read the body: {e}"
+                )))
+            }
+            Ok(Some(Ok(f))) => f,
+        };
+        if let Ok(data) = frame.into_data() {
+            seen = seen.saturating_add(data.len());
+            if seen <= limit {
+                buf.extend_from_slice(&data);
+            } else {
+                buf = bytes::BytesMut::new();
+                if seen > drain_cap {
+                    return Err(ApiError::TooLarge(limit));
+                }
+            }
+        }
+    }
+    if seen > limit {
+        return Err(ApiError::TooLarge(limit));
+    }
+    Ok(buf.freeze())
+}
+
 /// `GET /v1/extract?url=…`.
 pub async fn extract_get(
     State(st): State<AppState>,
@@ -221,11 +261,7 @@ async fn run(st: &AppState, input: Input) -> Result<Response, ApiError> {
         Ok(Ok(r)) => r?,
     };
     let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 struct WaitGuard<'a>(&'a AppState);

@@ -99,8 +99,14 @@ fn parse_offset(s: &str) -> Option<i32> {
     let digits: String = rest.chars().filter(|c| c.is_ascii_digit()).collect();
     let (h, m) = match digits.len() {
         1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        3 => (digits[..1].parse::<i32>().ok()?, digits[1..].parse::<i32>().ok()?),
-        4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+        3 => (
+            digits[..1].parse::<i32>().ok()?,
+            digits[1..].parse::<i32>().ok()?,
+        ),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
         _ => return None,
     };
     if h > 14 || m > 59 {
@@ -142,8 +148,10 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2})\s?(?::|h|g)\s?(\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?:^|[^\d:])(\d{1,2})\s?(?::|h|g)\s?(\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?",
+    )
+    .expect("valid regex")
 });
 static GMT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:GMT|UTC)\s*([+-]\s*\d{1,2}(?::?\d{2})?)").expect("valid regex")
@@ -289,9 +297,15 @@ mod tests {
 
     #[test]
     fn metadata_variants() {
-        assert_eq!(iso("2026-07-16T21:43:59+07:00"), "2026-07-16T21:43:59+07:00");
+        assert_eq!(
+            iso("2026-07-16T21:43:59+07:00"),
+            "2026-07-16T21:43:59+07:00"
+        );
         assert_eq!(iso("2026-07-16T14:43:59Z"), "2026-07-16T21:43:59+07:00");
-        assert_eq!(iso("2026-07-06T18:16:00.000+07:00"), "2026-07-06T18:16:00+07:00");
+        assert_eq!(
+            iso("2026-07-06T18:16:00.000+07:00"),
+            "2026-07-06T18:16:00+07:00"
+        );
         assert_eq!(iso("2026-07-20 06:03 + 07:00"), "2026-07-20T06:03:00+07:00");
         assert_eq!(iso("2026-07-20T06:03:13"), "2026-07-20T06:03:13+07:00");
         assert_eq!(iso("2026-07-20T01:00:00-0500"), "2026-07-20T13:00:00+07:00");
@@ -300,13 +314,24 @@ mod tests {
     #[test]
     fn visible_lines() {
         let v = |s: &str| {
-            find_visible(s, Date::new(2026, 2, 15).ok()).and_then(|s| s.to_iso()).unwrap_or_default()
+            find_visible(s, Date::new(2026, 2, 15).ok())
+                .and_then(|s| s.to_iso())
+                .unwrap_or_default()
         };
-        assert_eq!(v("Thứ Năm, 26/11/2026, 08:31 (GMT+7)"), "2026-11-26T08:31:00+07:00");
+        assert_eq!(
+            v("Thứ Năm, 26/11/2026, 08:31 (GMT+7)"),
+            "2026-11-26T08:31:00+07:00"
+        );
         assert_eq!(v("26/11/2026 08:31 GMT+7"), "2026-11-26T08:31:00+07:00");
-        assert_eq!(v("Thứ Hai, ngày 20/07/2026 - 06:31"), "2026-07-20T06:31:00+07:00");
+        assert_eq!(
+            v("Thứ Hai, ngày 20/07/2026 - 06:31"),
+            "2026-07-20T06:31:00+07:00"
+        );
         assert_eq!(v("01:00 17/07/2026"), "2026-07-17T01:00:00+07:00");
-        assert_eq!(v("Theo X | 20-07-2026 - 00:15 AM | Chứng khoán"), "2026-07-20T00:15:00+07:00");
+        assert_eq!(
+            v("Theo X | 20-07-2026 - 00:15 AM | Chứng khoán"),
+            "2026-07-20T00:15:00+07:00"
+        );
         assert_eq!(v("14 Feb, 08:31 PM"), "2026-02-14T20:31:00+07:00");
         assert_eq!(v("16/07/2026 21:43"), "2026-07-16T21:43:00+07:00");
         assert_eq!(v("| 20/07/2026 07:00"), "2026-07-20T07:00:00+07:00");

@@ -118,7 +118,10 @@ mod tests {
     #[test]
     fn folds_and_strips() {
         assert_eq!(fold("ÐÀ Nẵng"), "đà nẵng");
-        assert_eq!(strip_marks("Thành phố Hồ Chí Minh"), "thanh pho ho chi minh");
+        assert_eq!(
+            strip_marks("Thành phố Hồ Chí Minh"),
+            "thanh pho ho chi minh"
+        );
         assert_eq!(word_count("Ngày 14/2, ông Chính đến."), 6);
     }
 }

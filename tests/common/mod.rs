@@ -1,0 +1,88 @@
+//! Shared test helpers: paths to the shared data and a real server process on 127.0.0.1.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// `../shared` from the crate root (CI has the same layout).
+pub fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+pub fn seed_page() -> PathBuf {
+    shared().join("seed/kinhtedothi-page.txt")
+}
+
+pub fn vn_page(name: &str) -> PathBuf {
+    shared().join("data/vn-dev/pages").join(name)
+}
+
+/// A `vnarticle serve` process listening on 127.0.0.1 on a free port; killed on drop.
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+    pub stderr: mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// Starts the binary with extra environment variables (config overrides).
+    pub fn start(env: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vnarticle"));
+        cmd.args(["serve", "--listen", "127.0.0.1:0"])
+            .env("VNARTICLE__LOG__LEVEL", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("spawn vnarticle serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let first = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the server logs a first line");
+        let addr: String = first
+            .split("listening on ")
+            .nth(1)
+            .map(|s| {
+                s.chars()
+                    .take_while(|c| c.is_ascii_hexdigit() || matches!(c, '.' | ':' | '[' | ']'))
+                    .collect()
+            })
+            .unwrap_or_else(|| panic!("first log line names the address: {first}"));
+        Server {
+            child,
+            base: format!("http://{addr}"),
+            stderr: rx,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("client")
+}
