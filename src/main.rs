@@ -2,7 +2,7 @@
 //! on stdout) and `healthcheck` (for container probes). Parses arguments and calls the library.
 
 use clap::{Parser, Subcommand};
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vnarticle::config::{Config, LogFormat};
@@ -57,7 +57,8 @@ fn init_tracing(cfg: &Config) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     match cfg.log.format {
         LogFormat::Json => builder
             .json()

@@ -201,10 +201,8 @@ pub fn best_container(dom: &Dom<'_>, a: &Analysis, skip: &[usize]) -> Option<(us
         let mut anc = first;
         let mut level = 0;
         while anc != 0 && level < 5 {
-            if dom.nodes[anc].el.is_none()
-                || dom.nodes[anc].tag == Tag::Body
-                || dom.nodes[anc].tag == Tag::Html
-            {
+            // Paragraphs straight under <body> make <body> the container; nothing above it.
+            if dom.nodes[anc].el.is_none() || dom.nodes[anc].tag == Tag::Html {
                 break;
             }
             if !init[anc] {

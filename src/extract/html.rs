@@ -163,7 +163,7 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
             meta.first(&["og:locale"])
                 .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         })
-        .or_else(|| detect_language(&blocks));
+        .or_else(|| crate::extract::detect_language(&blocks));
 
     let related = related_from(related_links, &blocks);
     images.retain(|i| i.url.is_some() || i.caption.is_some());
@@ -320,10 +320,14 @@ fn find_title(
             return (Some(text), Some(i));
         }
     }
-    if metas.is_empty() {
-        if let Some((i, t)) = first_h1 {
+    // No headline agrees with the metadata: a visible <h1> of a few words wins (a one-word
+    // <h1> is usually the site's logo).
+    if let Some((i, t)) = first_h1 {
+        if metas.is_empty() || word_count(&t) >= 4 {
             return (Some(t), Some(i));
         }
+    }
+    if metas.is_empty() {
         return (None, None);
     }
     let m = strip_site_suffix(&metas[0], site);
@@ -761,35 +765,6 @@ fn find_section(dom: &Dom<'_>, a: &Analysis, meta: &Meta, title: Option<&str>) -
         .map(|s| s.split(',').next().unwrap_or(s).trim().to_owned())
         .or_else(|| meta.ld.section.clone())
         .filter(|s| !s.is_empty())
-}
-
-fn detect_language(blocks: &[Block]) -> Option<String> {
-    let mut sample = String::new();
-    for b in blocks {
-        sample.push_str(&b.text);
-        sample.push(' ');
-        if sample.len() > 1500 {
-            break;
-        }
-    }
-    let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() {
-        return None;
-    }
-    let code = info.lang().code();
-    Some(match code {
-        "vie" => "vi".into(),
-        "eng" => "en".into(),
-        "deu" => "de".into(),
-        "por" => "pt".into(),
-        "rus" => "ru".into(),
-        "kor" => "ko".into(),
-        "jpn" => "ja".into(),
-        "fra" => "fr".into(),
-        "spa" => "es".into(),
-        "cmn" => "zh".into(),
-        other => other.into(),
-    })
 }
 
 fn related_from(links: Vec<(String, String)>, blocks: &[Block]) -> Vec<Related> {

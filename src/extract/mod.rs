@@ -118,8 +118,48 @@ pub fn extract(
     url: Option<&str>,
     reference: Option<Date>,
 ) -> Document {
-    match kind {
+    let mut doc = match kind {
         InputKind::Html => html::extract(body, url, reference),
         InputKind::Text => text::extract(body, url, reference),
+    };
+    if doc.language.is_none() {
+        doc.language = detect_language(&doc.blocks);
     }
+    doc
+}
+
+/// The language of a body (ISO 639-1 where one exists), when the detector is confident.
+pub fn detect_language(blocks: &[Block]) -> Option<String> {
+    let mut sample = String::new();
+    for b in blocks {
+        sample.push_str(&b.text);
+        sample.push(' ');
+        if sample.len() > 1500 {
+            break;
+        }
+    }
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    let code = info.lang().code();
+    Some(
+        match code {
+            "vie" => "vi",
+            "eng" => "en",
+            "deu" => "de",
+            "por" => "pt",
+            "rus" => "ru",
+            "kor" => "ko",
+            "jpn" => "ja",
+            "fra" => "fr",
+            "spa" => "es",
+            "cmn" => "zh",
+            "ita" => "it",
+            "ind" => "id",
+            "tha" => "th",
+            other => other,
+        }
+        .to_owned(),
+    )
 }
