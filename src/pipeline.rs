@@ -72,7 +72,15 @@ pub enum PipelineError {
     BadReferenceDate(String),
     #[error("url {0:?} is not an absolute http(s) URL")]
     BadUrl(String),
+    #[error(
+        "the page nests elements about {0} deep (the limit is {MAX_NESTING}); no real page does"
+    )]
+    TooDeep(usize),
 }
+
+/// Deepest element nesting accepted in an HTML page: tree building slows down with the square
+/// of the depth, and real pages stay below a few hundred.
+pub const MAX_NESTING: usize = 10_000;
 
 impl PipelineError {
     /// The problem document for this error (the one place errors get their status).
@@ -91,6 +99,7 @@ impl PipelineError {
                 Problem::new("invalid-reference-date", 400, "Invalid reference date", d)
             }
             PipelineError::BadUrl(_) => Problem::new("invalid-url", 400, "Invalid URL", d),
+            PipelineError::TooDeep(_) => Problem::new("too-deep", 422, "Nesting too deep", d),
         }
     }
 }
@@ -154,6 +163,12 @@ impl Pipeline {
         };
         if text.trim().is_empty() {
             return Err(PipelineError::EmptyBody);
+        }
+        if kind == InputKind::Html {
+            let depth = extract::prestrip::max_nesting(&text);
+            if depth > MAX_NESTING {
+                return Err(PipelineError::TooDeep(depth));
+            }
         }
         let doc = extract::extract(&text, kind, input.url.as_deref(), reference);
         let extract_ms = ms(t0);

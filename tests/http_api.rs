@@ -307,6 +307,22 @@ async fn bad_inputs_get_problems_and_the_server_keeps_serving() {
         .unwrap();
     problem(r, 422, "no-article").await;
 
+    // Absurdly deep nesting is refused quickly instead of burning a worker for minutes.
+    let started = std::time::Instant::now();
+    let deep = format!(
+        "<html><body>{}<p>Hà Nội</p></body></html>",
+        "<div>".repeat(200_000)
+    );
+    let r = c
+        .post(&ex)
+        .header("content-type", "text/html")
+        .body(deep)
+        .send()
+        .await
+        .unwrap();
+    problem(r, 422, "too-deep").await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+
     // Truncated HTML still yields the article.
     let html = std::fs::read_to_string(vn_page("tienphong_1.html")).unwrap();
     let cut = html

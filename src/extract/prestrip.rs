@@ -101,3 +101,70 @@ mod tests {
         assert_eq!(prestrip(page), page);
     }
 }
+
+/// Elements that never nest: void elements and those whose start tag closes an open one.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt",
+    "rp", "tbody", "thead", "tfoot", "colgroup", "!doctype",
+];
+
+/// An estimate of the deepest element nesting in a page, from its tags alone (void and
+/// self-closing elements, and elements that close their predecessor, do not nest). HTML
+/// tree building slows down quadratically with nesting depth, so callers refuse absurd depths.
+pub fn max_nesting(html: &str) -> usize {
+    let b = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut max = 0;
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let p = i + off;
+        i = p + 1;
+        let closing = b.get(p + 1) == Some(&b'/');
+        let start = if closing { p + 2 } else { p + 1 };
+        let name_len = b[start.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &html[start..start + name_len];
+        if FLAT.iter().any(|f| f.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let Some(gt) = html[start..].find('>').map(|g| start + g) else {
+            break;
+        };
+        if b[gt - 1] == b'/' {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+        i = gt + 1;
+    }
+    max
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::max_nesting;
+
+    #[test]
+    fn estimates_nesting() {
+        assert_eq!(
+            max_nesting("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"),
+            3
+        );
+        assert_eq!(max_nesting(&"<div>".repeat(5000)), 5000);
+        assert_eq!(
+            max_nesting("<ul><li>a<li>b</ul><svg><path d='x'/></svg>"),
+            2
+        );
+        assert_eq!(max_nesting("a < b and c<3"), 0);
+    }
+}
