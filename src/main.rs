@@ -42,7 +42,7 @@ enum Command {
         /// Indent the JSON.
         #[arg(long)]
         pretty: bool,
-        /// A file path, or "-" for standard input.
+        /// A file path, "-" for standard input, or an http(s) URL (fetching is not enabled yet).
         input: String,
     },
     /// Exit 0 when the service answers its health check (for container HEALTHCHECK).
@@ -128,6 +128,21 @@ fn main() -> ExitCode {
             pretty,
             input,
         } => {
+            if input.starts_with("http://") || input.starts_with("https://") {
+                let req = Input {
+                    source: Source::Url(input.clone()),
+                    url: None,
+                    options: Options {
+                        reference_date,
+                        ..Options::default()
+                    },
+                };
+                let err = Pipeline::new().run(req).err();
+                if let Some(e) = err {
+                    print_problem(&e.problem());
+                }
+                return ExitCode::FAILURE;
+            }
             let bytes = if input == "-" {
                 let mut buf = Vec::new();
                 std::io::stdin().read_to_end(&mut buf).map(|_| buf)

@@ -114,6 +114,18 @@ fn failures_print_a_problem_on_stderr() {
 }
 
 #[test]
+fn a_url_argument_says_fetching_is_not_enabled() {
+    let out = vnarticle()
+        .args(["extract", "https://tuoitre.vn/a.htm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let p: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(p["type"], "/problems/fetch-disabled");
+    assert_eq!(p["status"], 501);
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let out = vnarticle().args(["extract"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -799,7 +799,7 @@ fn is_video(dom: &Dom<'_>, i: usize) -> bool {
     (i + 1..end).any(|k| dom.nodes[k].el.is_some_and(|e| e.name() == "video"))
 }
 
-fn collect_links(
+pub fn collect_links(
     dom: &Dom<'_>,
     box_idx: usize,
     base: Option<&Url>,

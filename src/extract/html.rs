@@ -41,7 +41,8 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
         match content::best_container(&dom, &a, &skip) {
             Some((top, score)) => {
                 let roots = content::select_roots(&dom, &a, top, &score);
-                let read = content::read_roots(&dom, &a, &roots, &skip, base.as_ref());
+                let mut read = content::read_roots(&dom, &a, &roots, &skip, base.as_ref());
+                related_near(&dom, &a, &roots, base.as_ref(), &mut read.related);
                 let mut hero = hero_images(&dom, &a, title_node, roots[0], base.as_ref());
                 let (blocks, authors, source) =
                     filter_blocks(read.blocks, title.as_deref(), lead.as_deref());
@@ -765,6 +766,36 @@ fn find_section(dom: &Dom<'_>, a: &Analysis, meta: &Meta, title: Option<&str>) -
         .map(|s| s.split(',').next().unwrap_or(s).trim().to_owned())
         .or_else(|| meta.ld.section.clone())
         .filter(|s| !s.is_empty())
+}
+
+/// Boxes of other stories next to the body (in the article's wrapper, up to three levels
+/// above it), besides those inside it.
+fn related_near(
+    dom: &Dom<'_>,
+    a: &Analysis,
+    roots: &[usize],
+    base: Option<&Url>,
+    out: &mut Vec<(String, String)>,
+) {
+    let Some(&first) = roots.first() else { return };
+    let mut anc = first;
+    for _ in 0..3 {
+        let p = dom.nodes[anc].parent as usize;
+        if p == 0 || matches!(dom.nodes[p].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        anc = p;
+    }
+    let end = dom.nodes[anc].end as usize;
+    let mut i = anc;
+    while i < end {
+        if a.related_box[i] && !roots.iter().any(|&r| dom.contains(r, i)) {
+            content::collect_links(dom, i, base, out);
+            i = dom.nodes[i].end as usize;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 fn related_from(links: Vec<(String, String)>, blocks: &[Block]) -> Vec<Related> {

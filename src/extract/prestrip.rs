@@ -1,7 +1,7 @@
-//! A fast pass before HTML parsing that empties `<script>` and `<style>` elements (except
-//! JSON-LD), which often make up half of a news page's bytes. Their content is raw text
-//! that the parser would otherwise walk character by character, and none of it is article
-//! text. The elements themselves stay, so the document's structure is unchanged.
+//! A fast pass before HTML parsing that empties `<script>`, `<style>` (except JSON-LD) and
+//! inline `<svg>` elements and drops comments: often half of a news page's bytes, none of it
+//! article text, and all of it work for the parser. The elements themselves stay, so the
+//! document's structure is unchanged.
 
 use std::borrow::Cow;
 
@@ -30,7 +30,7 @@ fn memchr_lt(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'<')
 }
 
-/// Returns the page with the raw-text content of scripts and styles removed.
+/// Returns the page with the content of scripts, styles and inline SVG, and comments, removed.
 pub fn prestrip(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
@@ -39,10 +39,31 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
     while let Some(off) = html[i..].find('<') {
         let p = i + off;
         let rest = &b[p + 1..];
+        // Comments go entirely (the tree keeps none of them).
+        if rest.starts_with(b"!--") {
+            // "<!-->" and "<!--->" are empty comments that end at once.
+            let end = if rest.starts_with(b"!-->") {
+                Some(p + 5)
+            } else if rest.starts_with(b"!--->") {
+                Some(p + 6)
+            } else {
+                html[p + 4..].find("-->").map(|e| p + 4 + e + 3)
+            };
+            let Some(end) = end else {
+                break;
+            };
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..p]);
+            copied = end;
+            i = end;
+            continue;
+        }
         let name: &[u8] = if starts_with_ci(rest, b"script") {
             b"script"
         } else if starts_with_ci(rest, b"style") {
             b"style"
+        } else if starts_with_ci(rest, b"svg") {
+            b"svg"
         } else {
             i = p + 1;
             continue;
@@ -86,12 +107,12 @@ mod tests {
     #[test]
     fn empties_scripts_and_styles_but_not_json_ld() {
         let page = "<html><head><STYLE>p{x:1}</style><script type=\"application/ld+json\">{\"a\":1}</script>\
-                    <script>var s = '<p>no</p>';</SCRIPT></head><body><p>Xin chào</p><scripts>k</scripts></body></html>";
+                    <script>var s = '<p>no</p>';</SCRIPT></head><body><!-- a <p>comment</p> --><p>Xin chào</p><svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg><scripts>k</scripts></body></html>";
         let out = prestrip(page);
         assert_eq!(
             out,
             "<html><head><STYLE></style><script type=\"application/ld+json\">{\"a\":1}</script>\
-             <script></SCRIPT></head><body><p>Xin chào</p><scripts>k</scripts></body></html>"
+             <script></SCRIPT></head><body><p>Xin chào</p><svg viewBox=\"0 0 1 1\"></svg><scripts>k</scripts></body></html>"
         );
     }
 
@@ -162,7 +183,7 @@ mod depth_tests {
         );
         assert_eq!(max_nesting(&"<div>".repeat(5000)), 5000);
         assert_eq!(
-            max_nesting("<ul><li>a<li>b</ul><svg><path d='x'/></svg>"),
+            max_nesting("<ul><li>a<li>b</ul><svg><g><path d='x'/></g></svg>"),
             2
         );
         assert_eq!(max_nesting("a < b and c<3"), 0);
