@@ -104,6 +104,10 @@ impl PipelineError {
     }
 }
 
+fn bytecount_lt(s: &str) -> usize {
+    memchr::memchr_iter(b'<', s.as_bytes()).count()
+}
+
 /// The extraction pipeline. Cheap to clone and share between threads.
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {}
@@ -164,7 +168,8 @@ impl Pipeline {
         if text.trim().is_empty() {
             return Err(PipelineError::EmptyBody);
         }
-        if kind == InputKind::Html {
+        // Nesting can only exceed the limit when there are more tags than the limit.
+        if kind == InputKind::Html && bytecount_lt(&text) > MAX_NESTING {
             let depth = extract::prestrip::max_nesting(&text);
             if depth > MAX_NESTING {
                 return Err(PipelineError::TooDeep(depth));

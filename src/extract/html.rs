@@ -799,7 +799,14 @@ fn related_near(
 }
 
 fn related_from(links: Vec<(String, String)>, blocks: &[Block]) -> Vec<Related> {
-    let body: Vec<String> = blocks.iter().map(|b| fold(&b.text)).collect();
+    // A link whose text is also a body block (an inline "Xem thêm" line kept as text) is not
+    // another story; compare folded text only where the lengths allow a match.
+    let longest = links.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+    let body: Vec<String> = blocks
+        .iter()
+        .filter(|b| b.text.len() <= longest + 8)
+        .map(|b| fold(&b.text))
+        .collect();
     links
         .into_iter()
         .filter(|(t, _)| !body.contains(&fold(t)))

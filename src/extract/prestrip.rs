@@ -27,7 +27,7 @@ fn find_close(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 #[inline]
 fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
+    memchr::memchr(b'<', b)
 }
 
 /// Returns the page with the content of scripts, styles and inline SVG, and comments, removed.
@@ -36,7 +36,7 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `html` already accounted for in `out`
     let mut i = 0;
-    while let Some(off) = html[i..].find('<') {
+    while let Some(off) = memchr_lt(&b[i..]) {
         let p = i + off;
         let rest = &b[p + 1..];
         // Comments go entirely (the tree keeps none of them).
