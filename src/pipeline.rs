@@ -7,7 +7,6 @@ use crate::decode;
 use crate::extract::{self, InputKind};
 use crate::problem::Problem;
 use crate::vi::datetime;
-use jiff::civil::Date;
 use std::time::Instant;
 use thiserror::Error;
 
@@ -219,12 +218,5 @@ impl Pipeline {
                 version: crate::VERSION.to_owned(),
             },
         })
-    }
-
-    /// A reference date parsed the way requests give it (for callers that validate early).
-    pub fn parse_reference(s: &str) -> Option<Date> {
-        datetime::parse_reference(s)
-            .and_then(|s| s.in_vietnam())
-            .map(|d| d.date())
     }
 }

@@ -249,13 +249,6 @@ const POS_TOKENS: &[&str] = &[
     "news", "blog", "hentry", "page", "prose", "single",
 ];
 
-/// Does a class (or id) attribute hold one of `tokens` as a word (split on non-alphanumerics,
-/// ASCII case ignored)? No allocation.
-pub fn has_token(attr: &str, tokens: &[&str]) -> bool {
-    attr.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| !t.is_empty() && tokens.iter().any(|k| t.eq_ignore_ascii_case(k)))
-}
-
 /// ASCII-case-insensitive substring test; `needle` must be lower case. No allocation.
 pub fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());

@@ -44,8 +44,7 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
                 let mut read = content::read_roots(&dom, &a, &roots, &skip, base.as_ref());
                 related_near(&dom, &a, &roots, base.as_ref(), &mut read.related);
                 let mut hero = hero_images(&dom, &a, title_node, roots[0], base.as_ref());
-                let (blocks, authors, source) =
-                    filter_blocks(read.blocks, title.as_deref(), lead.as_deref());
+                let (blocks, authors, source) = filter_blocks(read.blocks, title.as_deref());
                 hero.extend(read.images);
                 (blocks, read.links, hero, read.related, authors, source)
             }
@@ -419,10 +418,8 @@ fn hero_images(
 fn filter_blocks(
     raw: Vec<RawBlock>,
     title: Option<&str>,
-    lead: Option<&str>,
 ) -> (Vec<Block>, Vec<String>, Option<String>) {
     let title_f = title.map(fold);
-    let _ = lead;
     let mut kept: Vec<RawBlock> = Vec::new();
     for b in raw {
         let t = b.text.trim();

@@ -61,9 +61,8 @@ pub fn finish(s: String) -> String {
     }
 }
 
-/// A folded form for comparisons and word-list look-ups: NFC, lower case, "Ð" read as "đ",
-/// old-style tone placement ("hoà", "thuý", "uỷ") moved to the modern one is NOT applied
-/// here; callers that need tone-placement folding use [`fold_tones`].
+/// A folded form for comparisons and word-list look-ups: NFC, lower case, "Ð" read as "đ".
+/// (Old and new tone-mark placements, "hoà"/"hòa", are not unified here.)
 pub fn fold(s: &str) -> String {
     let s = nfc(s);
     let mut out = String::with_capacity(s.len());
