@@ -277,6 +277,9 @@ pub mod hint {
 const LEAD_TOKENS: &[&str] = &[
     "abstract",
     "chapeau",
+    "chappeau",
+    "desc",
+    "des",
     "deck",
     "description",
     "excerpt",

@@ -352,6 +352,10 @@ fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize>
         if !hinted || a.text_len[i] < 30 || a.text_len[i] > 1000 || a.link_density(i) > 0.5 {
             continue;
         }
+        // Not a photo's caption or description.
+        if a.hints[i] & hint::CAPTION != 0 || in_figure(dom, i) {
+            continue;
+        }
         // A lead is one paragraph, not a container of several.
         let paras = (i + 1..n.end as usize)
             .filter(|&k| dom.nodes[k].tag == Tag::P)
@@ -365,6 +369,20 @@ fn find_lead(dom: &Dom<'_>, a: &Analysis, title: Option<usize>) -> Option<usize>
         return Some(i);
     }
     None
+}
+
+fn in_figure(dom: &Dom<'_>, i: usize) -> bool {
+    let mut anc = dom.nodes[i].parent as usize;
+    for _ in 0..4 {
+        if anc == 0 {
+            return false;
+        }
+        if matches!(dom.nodes[anc].tag, Tag::Figure | Tag::Figcaption) {
+            return true;
+        }
+        anc = dom.nodes[anc].parent as usize;
+    }
+    false
 }
 
 fn hero_images(
