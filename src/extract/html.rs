@@ -165,6 +165,21 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
         })
         .or_else(|| crate::extract::detect_language(&blocks));
 
+    // Links whose text did not stay in the body (a "Xem thêm:" line, a link list) point to
+    // other stories.
+    let body_text: String = blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (links, dropped): (Vec<_>, Vec<_>) =
+        links.into_iter().partition(|l| body_text.contains(&l.text));
+    let mut related_links = related_links;
+    for l in dropped {
+        if word_count(&l.text) >= 4 && !related_links.iter().any(|(_, u)| *u == l.url) {
+            related_links.push((l.text, l.url));
+        }
+    }
     let related = related_from(related_links, &blocks);
     images.retain(|i| i.url.is_some() || i.caption.is_some());
 
