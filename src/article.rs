@@ -2,6 +2,7 @@
 //! article JSON"). Field names are stable snake_case; absent values are `null` or `[]`,
 //! never missing keys.
 
+use crate::vi::dates::DateMention;
 use serde::{Deserialize, Serialize};
 
 /// One extracted article.
@@ -24,7 +25,7 @@ pub struct Article {
     pub body: Body,
     pub images: Vec<Image>,
     pub related: Vec<Related>,
-    pub dates: Vec<serde_json::Value>,
+    pub dates: Vec<DateMention>,
     pub entities: Vec<serde_json::Value>,
     pub stats: Stats,
     pub meta: Meta,
@@ -75,7 +76,7 @@ pub struct Related {
     pub url: Option<String>,
     pub published_at: Option<String>,
     pub summary: Option<String>,
-    pub dates: Vec<serde_json::Value>,
+    pub dates: Vec<DateMention>,
     pub entities: Vec<serde_json::Value>,
 }
 

@@ -45,6 +45,17 @@ enum Command {
         /// A file path, "-" for standard input, or an http(s) URL (fetching is not enabled yet).
         input: String,
     },
+    /// Dates and entities of a text that is already clean: `{"dates": […], "entities": […]}`.
+    Analyze {
+        /// ISO date or datetime that relative and year-less dates resolve against.
+        #[arg(long)]
+        reference_date: Option<String>,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+        /// A file path, or "-" for standard input.
+        input: String,
+    },
     /// Exit 0 when the service answers its health check (for container HEALTHCHECK).
     Healthcheck {
         #[arg(long, default_value = "http://127.0.0.1:8080/healthz")]
@@ -179,6 +190,58 @@ fn main() -> ExitCode {
                         serde_json::to_string_pretty(&article)
                     } else {
                         serde_json::to_string(&article)
+                    };
+                    match out {
+                        Ok(s) => {
+                            let _ = writeln!(std::io::stdout(), "{s}");
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => {
+                            print_problem(&Problem::new(
+                                "internal",
+                                500,
+                                "Internal error",
+                                e.to_string(),
+                            ));
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+                Err(e) => {
+                    print_problem(&e.problem());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Analyze {
+            reference_date,
+            pretty,
+            input,
+        } => {
+            let text = if input == "-" {
+                let mut buf = String::new();
+                std::io::stdin().read_to_string(&mut buf).map(|_| buf)
+            } else {
+                std::fs::read_to_string(&input)
+            };
+            let text = match text {
+                Ok(t) => t,
+                Err(e) => {
+                    print_problem(&Problem::new(
+                        "unreadable-input",
+                        400,
+                        "Cannot read input",
+                        format!("{input}: {e}"),
+                    ));
+                    return ExitCode::FAILURE;
+                }
+            };
+            match Pipeline::new().analyze(&text, reference_date.as_deref()) {
+                Ok(a) => {
+                    let out = if pretty {
+                        serde_json::to_string_pretty(&a)
+                    } else {
+                        serde_json::to_string(&a)
                     };
                     match out {
                         Ok(s) => {

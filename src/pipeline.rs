@@ -6,6 +6,7 @@ use crate::article::{Article, Body, Meta, Stats, Timings};
 use crate::decode;
 use crate::extract::{self, InputKind};
 use crate::problem::Problem;
+use crate::vi::dates::{find_dates, DateMention};
 use crate::vi::datetime;
 use std::time::Instant;
 use thiserror::Error;
@@ -103,6 +104,37 @@ impl PipelineError {
     }
 }
 
+/// What `/v1/analyze` returns for a clean text.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Analysis {
+    pub dates: Vec<DateMention>,
+    pub entities: Vec<serde_json::Value>,
+}
+
+/// Date mentions of an article's own fields: title, lead, body, captions (`caption:N`).
+fn article_dates(
+    title: &Option<String>,
+    lead: &Option<String>,
+    body: &str,
+    images: &[crate::article::Image],
+    reference: Option<jiff::civil::Date>,
+) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    if let Some(t) = title {
+        out.extend(find_dates(t, "title", reference));
+    }
+    if let Some(l) = lead {
+        out.extend(find_dates(l, "lead", reference));
+    }
+    out.extend(find_dates(body, "body", reference));
+    for (i, img) in images.iter().enumerate() {
+        if let Some(c) = &img.caption {
+            out.extend(find_dates(c, &format!("caption:{i}"), reference));
+        }
+    }
+    out
+}
+
 fn bytecount_lt(s: &str) -> usize {
     memchr::memchr_iter(b'<', s.as_bytes()).count()
 }
@@ -118,6 +150,29 @@ fn ms(since: Instant) -> f64 {
 impl Pipeline {
     pub fn new() -> Pipeline {
         Pipeline {}
+    }
+
+    /// Dates (and, when that pipeline lands, entities) of a text that is already clean
+    /// (field `text`; offsets count code points of its NFC form).
+    pub fn analyze(
+        &self,
+        text: &str,
+        reference_date: Option<&str>,
+    ) -> Result<Analysis, PipelineError> {
+        let reference = match reference_date {
+            Some(r) => Some(
+                datetime::parse_reference(r)
+                    .and_then(|s| s.in_vietnam())
+                    .map(|dt| dt.date())
+                    .ok_or_else(|| PipelineError::BadReferenceDate(r.to_owned()))?,
+            ),
+            None => None,
+        };
+        let text = crate::vi::normalize::nfc(text);
+        Ok(Analysis {
+            dates: find_dates(&text, "text", reference),
+            entities: Vec::new(),
+        })
     }
 
     /// Runs one request to completion (CPU-bound; call from a blocking context in servers).
@@ -182,6 +237,27 @@ impl Pipeline {
         let t1 = Instant::now();
         let body = Body::from_blocks(doc.blocks, doc.links);
         let stats = Stats::of(&body);
+        // Dates resolve against the publication date, else the request's reference date.
+        let date_ref = doc
+            .published_at
+            .as_deref()
+            .and_then(datetime::parse_meta)
+            .map(|s| s.civil.date())
+            .or(reference);
+        let dates = article_dates(&doc.title, &doc.lead, &body.text, &doc.images, date_ref);
+        let mut related = doc.related;
+        for r in &mut related {
+            let ref_r = r
+                .published_at
+                .as_deref()
+                .and_then(datetime::parse_meta)
+                .map(|s| s.civil.date())
+                .or(date_ref);
+            r.dates = find_dates(&r.title, "title", ref_r);
+            if let Some(s) = &r.summary {
+                r.dates.extend(find_dates(s, "summary", ref_r));
+            }
+        }
         let nlp_ms = ms(t1);
         Ok(Article {
             url: doc.url.clone(),
@@ -200,8 +276,8 @@ impl Pipeline {
             tags: doc.tags,
             body,
             images: doc.images,
-            related: doc.related,
-            dates: Vec::new(),
+            related,
+            dates,
             entities: Vec::new(),
             stats,
             meta: Meta {

@@ -126,6 +126,33 @@ fn a_url_argument_says_fetching_is_not_enabled() {
 }
 
 #[test]
+fn analyze_a_text() {
+    let mut child = vnarticle()
+        .args(["analyze", "--reference-date", "2026-02-15", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Hôm qua và rằm tháng Giêng".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let values: Vec<&str> = v["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, vec!["2026-02-14", "2026-03-03"]);
+    assert_eq!(v["entities"], serde_json::json!([]));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let out = vnarticle().args(["extract"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -423,6 +423,54 @@ async fn body_limit_is_configurable() {
 }
 
 #[tokio::test]
+async fn analyze_clean_text() {
+    let s = Server::start(&[]);
+    let c = client();
+    let r = c
+        .post(s.url("/v1/analyze"))
+        .json(&serde_json::json!({"text": "Ngày 14/2 (tức 27 Tết), đoàn công tác đến Hà Nội.", "reference_date": "2026-02-15"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["entities"], serde_json::json!([]));
+    let dates = v["dates"].as_array().unwrap();
+    assert_eq!(dates.len(), 2);
+    assert_eq!(dates[0]["text"], "Ngày 14/2");
+    assert_eq!(dates[0]["field"], "text");
+    assert_eq!(dates[0]["start"], 0);
+    assert_eq!(dates[0]["end"], 9);
+    assert_eq!(dates[0]["value"], "2026-02-14");
+    assert_eq!(dates[1]["text"], "27 Tết");
+    assert_eq!(dates[1]["calendar"], "lunar");
+    assert_eq!(dates[1]["value"], "2026-02-14");
+    assert_eq!(dates[1]["lunar"]["month"], 12);
+    let r = c
+        .post(s.url("/v1/analyze"))
+        .json(&serde_json::json!({"txt": "x"}))
+        .send()
+        .await
+        .unwrap();
+    problem(r, 400, "invalid-request").await;
+    let r = c
+        .post(s.url("/v1/analyze"))
+        .json(&serde_json::json!({"text": "x", "reference_date": "mai"}))
+        .send()
+        .await
+        .unwrap();
+    problem(r, 400, "invalid-reference-date").await;
+    let r = c
+        .post(s.url("/v1/analyze"))
+        .header("content-type", "text/plain")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    problem(r, 415, "unsupported-media-type").await;
+}
+
+#[tokio::test]
 async fn sigterm_shuts_down_cleanly() {
     let mut s = Server::start(&[]);
     still_serving(&s).await;

@@ -144,6 +144,72 @@ fn related_stories_with_times() {
 }
 
 #[test]
+fn dates_of_the_article_and_of_each_related_story() {
+    let a = seed();
+    let body: Vec<(&str, Option<&str>)> = a
+        .dates
+        .iter()
+        .filter(|d| d.field == "body")
+        .map(|d| (d.text.as_str(), d.value.as_deref()))
+        .collect();
+    assert_eq!(
+        body,
+        vec![
+            ("giai đoạn 2022 - 2025", Some("2022")),
+            ("năm 2030", Some("2030")),
+            ("ngày 28/6/2024", Some("2024-06-28")),
+        ]
+    );
+    let caps: Vec<(&str, &str, Option<&str>)> = a
+        .dates
+        .iter()
+        .filter(|d| d.field.starts_with("caption:"))
+        .map(|d| (d.field.as_str(), d.text.as_str(), d.value.as_deref()))
+        .collect();
+    assert_eq!(
+        caps,
+        vec![
+            ("caption:0", "ngày 28/6/2024", Some("2024-06-28")),
+            ("caption:1", "ngày 19/7/2024", Some("2024-07-19"))
+        ]
+    );
+    // Offsets count code points in the field.
+    for d in &a.dates {
+        let field = match d.field.as_str() {
+            "body" => a.body.text.clone(),
+            "lead" => a.lead.clone().unwrap(),
+            "title" => a.title.clone().unwrap(),
+            f => a.images[f.trim_start_matches("caption:").parse::<usize>().unwrap()]
+                .caption
+                .clone()
+                .unwrap(),
+        };
+        let got: String = field.chars().skip(d.start).take(d.end - d.start).collect();
+        assert_eq!(got, d.text);
+    }
+    // The first related story: "ngày 14/1 (tức 27 Tết)", the misprint flagged.
+    let r0 = &a.related[0].dates;
+    let texts: Vec<&str> = r0.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts, vec!["ngày 14/1", "27 Tết"]);
+    assert_eq!(r0[1].value.as_deref(), Some("2026-02-14"));
+    assert_eq!(r0[1].calendar, "lunar");
+    assert!(r0[0].note.as_deref().unwrap().contains("disagree"));
+    // The second: "Ngày 14/2" and "Xuân Bính Ngọ 2026".
+    let r1: Vec<(&str, Option<&str>)> = a.related[1]
+        .dates
+        .iter()
+        .map(|d| (d.text.as_str(), d.value.as_deref()))
+        .collect();
+    assert_eq!(
+        r1,
+        vec![
+            ("Ngày 14/2", Some("2026-02-14")),
+            ("Xuân Bính Ngọ 2026", Some("2026"))
+        ]
+    );
+}
+
+#[test]
 fn without_a_reference_date_yearless_times_stay_null() {
     let bytes = std::fs::read(common::seed_page()).unwrap();
     let a = Pipeline::new()

@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
             "/v1/extract",
             get(routes::extract_get).post(routes::extract_post),
         )
+        .route("/v1/analyze", axum::routing::post(routes::analyze))
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .fallback(|req: Request| async move { ApiError::NotFound(req.uri().path().to_owned()) })

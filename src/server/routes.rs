@@ -211,6 +211,58 @@ async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
     Ok(buf.freeze())
 }
 
+/// The JSON body of `POST /v1/analyze`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyzeRequest {
+    pub text: String,
+    pub reference_date: Option<String>,
+}
+
+/// `POST /v1/analyze`: dates and entities of a text that is already clean.
+pub async fn analyze(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let limit = st.config.server.max_body_bytes;
+    let bytes = read_body(body, limit).await?;
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let is_json_like = essence.is_empty()
+        || essence == "application/json"
+        || essence.ends_with("+json")
+        || essence == "application/x-www-form-urlencoded";
+    if !is_json_like {
+        return Err(ApiError::UnsupportedMediaType(essence));
+    }
+    let v: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
+    if !v.is_object() {
+        return Err(ApiError::InvalidJson(
+            "the body must be a JSON object".into(),
+        ));
+    }
+    let req: AnalyzeRequest =
+        serde_json::from_value(v).map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
+    let pipeline = st.pipeline.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        pipeline.analyze(&req.text, req.reference_date.as_deref())
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
 /// `GET /v1/extract?url=…`.
 pub async fn extract_get(
     State(st): State<AppState>,

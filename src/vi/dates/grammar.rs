@@ -1,0 +1,1142 @@
+//! The date grammar: rules tried at each token, longest reading first, each turning a run of
+//! tokens into an [`Expr`]. Prefixes (weekday, part of day, "ngày") compose with every day
+//! form; times compose with a day before or after them; ranges compose two readings.
+//! Not dates: document numbers ("123/2024/NĐ-CP"), scores and fractions without a date cue
+//! ("2-1", "1/2"), versions ("18.1"), "24/7" meaning around the clock.
+
+use super::lexicon::{self, Part};
+use super::scan::{Kind, Tok};
+
+/// Which part of a month or year: "đầu", "giữa", "cuối".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Third {
+    Early,
+    Mid,
+    Late,
+}
+
+/// Units of relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Hour,
+}
+
+/// Whether the text places a year-less date before or after the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Any,
+    Past,
+    Future,
+}
+
+/// A parsed date expression, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Day {
+        d: u32,
+        m: u32,
+        y: Option<i32>,
+        weekday: Option<u8>,
+        part: Option<Part>,
+        time: Option<(u32, u32)>,
+        tense: Tense,
+    },
+    Month {
+        m: u32,
+        y: Option<i32>,
+    },
+    Year {
+        y: i32,
+    },
+    Quarter {
+        q: u32,
+        y: Option<i32>,
+    },
+    Period {
+        third: Third,
+        m: Option<u32>,
+        y: Option<i32>,
+    },
+    Decade {
+        start: i32,
+    },
+    Range {
+        from: Box<Expr>,
+        to: Box<Expr>,
+    },
+    Relative {
+        unit: Unit,
+        offset: i32,
+        part: Option<Part>,
+        time: Option<(u32, u32)>,
+    },
+    Time {
+        h: u32,
+        mi: u32,
+    },
+    /// A lunar day; `y` is a lunar year given in numbers, `canchi` one given by name.
+    Lunar {
+        d: u32,
+        m: u32,
+        leap: bool,
+        y: Option<i32>,
+        canchi: Option<String>,
+        tet: bool,
+    },
+    /// "Tết Bính Ngọ", "Xuân Bính Ngọ 2026": a lunar year by its can-chi name.
+    LunarYear {
+        name: String,
+        y: Option<i32>,
+        tet_day: bool,
+    },
+}
+
+/// An expression and the tokens it spans (inclusive).
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub expr: Expr,
+    pub first: usize,
+    pub last: usize,
+}
+
+struct P<'a> {
+    t: &'a [Tok],
+}
+
+impl<'a> P<'a> {
+    fn num(&self, k: usize) -> Option<u32> {
+        self.t.get(k).and_then(Tok::num)
+    }
+    fn word(&self, k: usize) -> Option<&'a str> {
+        self.t.get(k).and_then(Tok::word)
+    }
+    fn is_word(&self, k: usize, w: &str) -> bool {
+        self.word(k) == Some(w)
+    }
+    fn punct(&self, k: usize, c: char) -> bool {
+        self.t.get(k).is_some_and(|t| t.is_punct(c))
+    }
+    /// Token k follows k-1 with no space.
+    fn tight(&self, k: usize) -> bool {
+        self.t.get(k).is_some_and(|t| !t.space_before)
+    }
+    fn year4(&self, k: usize) -> Option<i32> {
+        let t = self.t.get(k)?;
+        let n = t.num()?;
+        (t.digits == 4 && (1800..=2300).contains(&n)).then_some(n as i32)
+    }
+    fn dash(&self, k: usize) -> bool {
+        self.punct(k, '-') || self.punct(k, '–') || self.punct(k, '—')
+    }
+}
+
+/// Parses every date expression in a token list, left to right, without overlaps.
+pub fn parse(toks: &[Tok]) -> Vec<Match> {
+    let p = P { t: toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match at(&p, i) {
+            Some(m) => {
+                i = m.last + 1;
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Prefixes before a day: weekday ("Thứ Năm,", "Chủ nhật", "T2"), part of day ("sáng",
+/// "rạng sáng"), "ngày"/"hôm". Returns (weekday, part, next index, any cue seen).
+fn prefix(p: &P<'_>, i: usize) -> (Option<u8>, Option<Part>, usize, bool) {
+    let mut k = i;
+    let mut weekday = None;
+    let mut part = None;
+    let mut cue = false;
+    if p.is_word(k, "thứ") {
+        let wd = p
+            .word(k + 1)
+            .and_then(lexicon::weekday_after_thu)
+            .or_else(|| {
+                p.num(k + 1)
+                    .filter(|n| (2..=7).contains(n))
+                    .map(|n| (n - 1) as u8)
+            });
+        if let Some(wd) = wd {
+            weekday = Some(wd);
+            k += 2;
+        }
+    } else if p.is_word(k, "chủ") && p.is_word(k + 1, "nhật") {
+        weekday = Some(7);
+        k += 2;
+    } else if p.is_word(k, "cn") && (p.punct(k + 1, ',') || p.num(k + 1).is_some()) {
+        weekday = Some(7);
+        k += 1;
+    } else if p.is_word(k, "t")
+        && p.tight(k + 1)
+        && p.num(k + 1).is_some_and(|n| (2..=7).contains(&n))
+    {
+        weekday = p.num(k + 1).map(|n| (n - 1) as u8);
+        k += 2;
+    }
+    if weekday.is_some() {
+        cue = true;
+        if p.punct(k, ',') || p.dash(k) {
+            k += 1;
+        }
+    }
+    if p.is_word(k, "rạng") && p.is_word(k + 1, "sáng") {
+        part = Some(Part::SmallHours);
+        k += 2;
+    } else if let Some(pt) = p.word(k).and_then(Part::of) {
+        part = Some(pt);
+        k += 1;
+    }
+    if p.is_word(k, "ngày") || p.is_word(k, "hôm") {
+        k += 1;
+        cue = true;
+    }
+    if part.is_some() {
+        cue = true;
+    }
+    (weekday, part, k, cue)
+}
+
+fn prev_is_cue(p: &P<'_>, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    match &p.t[i - 1].kind {
+        Kind::Word(w) => lexicon::date_cue(w),
+        Kind::Punct('(') => true,
+        _ => false,
+    }
+}
+
+/// A day/month[/year] written with numbers at k: (d, m, y, last index).
+fn numeric_day(p: &P<'_>, k: usize, cue: bool) -> Option<(u32, u32, Option<i32>, usize)> {
+    let d = p.num(k)?;
+    let sep = match &p.t.get(k + 1)?.kind {
+        Kind::Punct(c @ ('/' | '-' | '.')) => *c,
+        _ => return None,
+    };
+    if !p.tight(k + 1) || !p.tight(k + 2) {
+        return None;
+    }
+    let m = p.num(k + 2)?;
+    if !(1..=31).contains(&d)
+        || !(1..=12).contains(&m)
+        || p.t[k].digits > 2
+        || p.t[k + 2].digits > 2
+    {
+        return None;
+    }
+    // A document number: "06/QĐ-TTg", "123/2024/NĐ-CP".
+    let follows_letters = |j: usize| p.punct(j, '/') && p.tight(j) && p.word(j + 1).is_some();
+    if p.punct(k + 3, sep) && p.tight(k + 3) && p.tight(k + 4) {
+        if let Some(y) = p.year4(k + 4) {
+            if follows_letters(k + 5) || (p.punct(k + 5, '/') && p.tight(k + 5)) {
+                return None;
+            }
+            return Some((d, m, Some(y), k + 4));
+        }
+        return None;
+    }
+    if follows_letters(k + 3) || (p.punct(k + 3, '/') && p.tight(k + 3)) {
+        return None;
+    }
+    // Without a year: "." is never a date ("18.1"); "/" and "-" need a cue ("ngày 14/2").
+    if sep == '.' || !cue {
+        return None;
+    }
+    Some((d, m, None, k + 2))
+}
+
+/// "14 tháng 2 năm 2026", "14 tháng 2".
+fn word_day(p: &P<'_>, k: usize) -> Option<(u32, u32, Option<i32>, usize)> {
+    let d = p.num(k)?;
+    if !(1..=31).contains(&d) || !p.is_word(k + 1, "tháng") {
+        return None;
+    }
+    let m = p.num(k + 2)?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    if p.is_word(k + 3, "năm") {
+        if let Some(y) = p.year4(k + 4) {
+            return Some((d, m, Some(y), k + 4));
+        }
+    }
+    if p.punct(k + 3, '/') && p.tight(k + 3) {
+        if let Some(y) = p.year4(k + 4) {
+            return Some((d, m, Some(y), k + 4));
+        }
+    }
+    Some((d, m, None, k + 2))
+}
+
+/// A clock time at k: "20:31", "8h30", "8h", "8g30", "8 giờ 30 phút", "8 giờ"; then an
+/// optional part of day ("9h tối"). Returns (h, mi, last index).
+fn clock(p: &P<'_>, k: usize) -> Option<(u32, u32, usize)> {
+    let h = p.num(k)?;
+    if h > 24 || p.t[k].digits > 2 {
+        return None;
+    }
+    let (mi, mut last) = if p.punct(k + 1, ':')
+        && p.tight(k + 1)
+        && p.tight(k + 2)
+        && p.t.get(k + 2).is_some_and(|t| t.digits == 2)
+    {
+        (p.num(k + 2)?, k + 2)
+    } else if (p.is_word(k + 1, "h") || p.is_word(k + 1, "g")) && p.tight(k + 1) {
+        match p.num(k + 2) {
+            Some(mm) if p.tight(k + 2) && p.t[k + 2].digits == 2 => (mm, k + 2),
+            _ => (0, k + 1),
+        }
+    } else if p.is_word(k + 1, "giờ") {
+        match p.num(k + 2) {
+            Some(mm) if p.is_word(k + 3, "phút") => (mm, k + 3),
+            _ => (0, k + 1),
+        }
+    } else {
+        return None;
+    };
+    if mi > 59 {
+        return None;
+    }
+    let mut h = h % 24;
+    if let Some(pt) = p.word(last + 1).and_then(Part::of) {
+        h = pt.to_24h(h);
+        last += 1;
+    } else if p.is_word(last + 1, "pm") || p.is_word(last + 1, "am") {
+        let pm = p.is_word(last + 1, "pm");
+        if h == 12 {
+            h = 0;
+        }
+        if pm {
+            h += 12;
+        }
+        last += 1;
+    }
+    Some((h, mi, last))
+}
+
+fn tense_after(p: &P<'_>, k: usize) -> Tense {
+    match (p.word(k), p.word(k + 1)) {
+        (Some("sắp"), Some("tới")) | (Some("tới"), _) | (Some("sắp"), _) => Tense::Future,
+        (Some("vừa"), Some("qua"))
+        | (Some("vừa"), Some("rồi"))
+        | (Some("qua"), _)
+        | (Some("trước"), Some("đó")) => Tense::Past,
+        _ => Tense::Any,
+    }
+}
+
+/// The rule set, tried at token i.
+fn at(p: &P<'_>, i: usize) -> Option<Match> {
+    let (weekday, part, k, cue_prefix) = prefix(p, i);
+    let cue = cue_prefix || prev_is_cue(p, i);
+
+    // Lunar forms first ("27 Tết", "mùng 1 Tết", "rằm tháng Giêng", "23 tháng Chạp", "10/3 âm lịch").
+    if let Some(m) = lunar(p, k, i) {
+        return Some(m);
+    }
+    // Ranges of days: "1-15/7", "28/6 - 3/7", "từ 1/7 đến 15/7".
+    if let Some(m) = day_range(p, i, k, cue) {
+        return Some(m);
+    }
+    // "10/3 âm lịch": the marker is the cue.
+    if let Some((d, m, None, l)) = numeric_day(p, k, true) {
+        if let Some(last) = lunar_marker(p, l + 1) {
+            return Some(Match {
+                expr: Expr::Lunar {
+                    d,
+                    m,
+                    leap: false,
+                    y: None,
+                    canchi: None,
+                    tet: false,
+                },
+                first: i,
+                last,
+            });
+        }
+    }
+    // A day, by numbers or words, with an optional time after it.
+    let day = numeric_day(p, k, cue)
+        .or_else(|| word_day(p, k).filter(|_| cue || p.is_word(k + 1, "tháng")));
+    if let Some((d, m, y, mut last)) = day {
+        let mut time = None;
+        // "14/2/2026 20:31", "ngày 14/2 lúc 9h", "14/2, 08:31".
+        let mut j = last + 1;
+        if p.punct(j, ',') || p.dash(j) {
+            j += 1;
+        }
+        if p.is_word(j, "lúc") || p.is_word(j, "vào") {
+            j += 1;
+        }
+        if let Some((h, mi, l)) = clock(p, j) {
+            time = Some((h, mi));
+            last = l;
+        }
+        // "(âm lịch)" after a numeric day makes it lunar.
+        if let Some(l) = lunar_marker(p, last + 1) {
+            return Some(Match {
+                expr: Expr::Lunar {
+                    d,
+                    m,
+                    leap: false,
+                    y: None,
+                    canchi: None,
+                    tet: false,
+                },
+                first: i,
+                last: l,
+            });
+        }
+        let tense = tense_after(p, last + 1);
+        return Some(Match {
+            expr: Expr::Day {
+                d,
+                m,
+                y,
+                weekday,
+                part,
+                time,
+                tense,
+            },
+            first: i,
+            last,
+        });
+    }
+    // A time, then maybe its day: "20h ngày 14/2", "8 giờ sáng 12/2".
+    if let Some((h, mi, last)) =
+        clock(p, k).filter(|_| k == i || part.is_some() || weekday.is_some())
+    {
+        if !(p.is_word(i.saturating_sub(1), "lúc")
+            || p.t
+                .get(k + 1)
+                .is_some_and(|t| !matches!(t.kind, Kind::Word(ref w) if w == "giờ"))
+            || cue)
+        {
+            return None;
+        }
+        let mut j = last + 1;
+        if p.punct(j, ',') || p.dash(j) {
+            j += 1;
+        }
+        // "8h30 hôm qua", "9h sáng nay"
+        if let Some((
+            Expr::Relative {
+                unit,
+                offset,
+                part: rp,
+                ..
+            },
+            l,
+        )) = relative_day(p, j)
+        {
+            return Some(Match {
+                expr: Expr::Relative {
+                    unit,
+                    offset,
+                    part: part.or(rp),
+                    time: Some((h, mi)),
+                },
+                first: i,
+                last: l,
+            });
+        }
+        let (wd2, part2, k2, _) = prefix(p, j);
+        if let Some((d, m, y, l)) = numeric_day(p, k2, true).or_else(|| word_day(p, k2)) {
+            return Some(Match {
+                expr: Expr::Day {
+                    d,
+                    m,
+                    y,
+                    weekday: weekday.or(wd2),
+                    part: part.or(part2),
+                    time: Some((h, mi)),
+                    tense: Tense::Any,
+                },
+                first: i,
+                last: l,
+            });
+        }
+        if let Some((
+            Expr::Relative {
+                unit,
+                offset,
+                part: rp,
+                ..
+            },
+            l,
+        )) = relative_day(p, k2)
+        {
+            return Some(Match {
+                expr: Expr::Relative {
+                    unit,
+                    offset,
+                    part: part.or(rp).or(part2),
+                    time: Some((h, mi)),
+                },
+                first: i,
+                last: l,
+            });
+        }
+        // A bare clock time: "20:31", "lúc 9h".
+        if p.punct(k + 1, ':') || p.is_word(i.saturating_sub(1), "lúc") || part.is_some() {
+            return Some(Match {
+                expr: Expr::Time { h, mi },
+                first: i,
+                last,
+            });
+        }
+        return None;
+    }
+    // Relative days: "hôm qua", "sáng nay", "3 ngày trước", "tuần trước", …
+    if let Some((expr, last)) = relative(p, i) {
+        return Some(Match {
+            expr,
+            first: i,
+            last,
+        });
+    }
+    if let Some((expr, last)) = month_year_forms(p, i) {
+        return Some(Match {
+            expr,
+            first: i,
+            last,
+        });
+    }
+    if let Some((expr, last)) = english(p, i) {
+        return Some(Match {
+            expr,
+            first: i,
+            last,
+        });
+    }
+    None
+}
+
+/// "(âm lịch)", "âm lịch", "ÂL" right after a day: the index of its last token.
+fn lunar_marker(p: &P<'_>, k: usize) -> Option<usize> {
+    if p.is_word(k, "âm") && p.is_word(k + 1, "lịch") {
+        return Some(k + 1);
+    }
+    if p.punct(k, '(') && p.is_word(k + 1, "âm") && p.is_word(k + 2, "lịch") && p.punct(k + 3, ')')
+    {
+        return Some(k + 3);
+    }
+    if p.is_word(k, "âl") || (p.punct(k, '(') && p.is_word(k + 1, "âl") && p.punct(k + 2, ')')) {
+        return Some(if p.punct(k, '(') { k + 2 } else { k });
+    }
+    None
+}
+
+/// A can-chi year name at k ("bính ngọ"): (display name, last index).
+fn can_chi(p: &P<'_>, k: usize) -> Option<(String, usize)> {
+    const STEMS: [&str; 10] = [
+        "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý",
+    ];
+    const BRANCHES: [&str; 12] = [
+        "tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu",
+    ];
+    let s = p.word(k)?;
+    let b = p.word(k + 1)?;
+    let b_ok = BRANCHES.contains(&b) || b == "tuất" || b == "hợi";
+    if STEMS.contains(&s) && b_ok {
+        let original: String = format!("{s} {b}");
+        return Some((original, k + 1));
+    }
+    None
+}
+
+fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
+    // "mùng 1 Tết", "mồng 3 tháng Giêng"
+    if p.is_word(k, "mùng") || p.is_word(k, "mồng") {
+        let d = p.num(k + 1).filter(|d| (1..=10).contains(d))?;
+        if p.is_word(k + 2, "tết") {
+            let (y, canchi, last) = lunar_year_after(p, k + 3).unwrap_or((None, None, k + 2));
+            return Some(Match {
+                expr: Expr::Lunar {
+                    d,
+                    m: 1,
+                    leap: false,
+                    y,
+                    canchi,
+                    tet: true,
+                },
+                first,
+                last,
+            });
+        }
+        if p.is_word(k + 2, "tháng") {
+            if let Some((m, n)) = p
+                .word(k + 3)
+                .and_then(|w| lexicon::lunar_month_word(w, p.word(k + 4)))
+            {
+                let last = k + 2 + n;
+                let (y, canchi, last) = lunar_year_after(p, last + 1).unwrap_or((None, None, last));
+                return Some(Match {
+                    expr: Expr::Lunar {
+                        d,
+                        m: m.into(),
+                        leap: false,
+                        y,
+                        canchi,
+                        tet: false,
+                    },
+                    first,
+                    last,
+                });
+            }
+        }
+        return None;
+    }
+    // "rằm tháng Giêng", "rằm tháng Bảy"
+    if p.is_word(k, "rằm") && p.is_word(k + 1, "tháng") {
+        let (m, n) = p
+            .word(k + 2)
+            .and_then(|w| lexicon::lunar_month_word(w, p.word(k + 3)))?;
+        let last = k + 1 + n;
+        let (y, canchi, last) = lunar_year_after(p, last + 1).unwrap_or((None, None, last));
+        return Some(Match {
+            expr: Expr::Lunar {
+                d: 15,
+                m: m.into(),
+                leap: false,
+                y,
+                canchi,
+                tet: false,
+            },
+            first,
+            last,
+        });
+    }
+    // "27 Tết" (before the new year: day 27 of the 12th month)
+    if let Some(d) = p.num(k) {
+        if p.is_word(k + 1, "tết") && (15..=30).contains(&d) && p.t[k].digits <= 2 {
+            return Some(Match {
+                expr: Expr::Lunar {
+                    d,
+                    m: 12,
+                    leap: false,
+                    y: None,
+                    canchi: None,
+                    tet: true,
+                },
+                first,
+                last: k + 1,
+            });
+        }
+        // "23 tháng Chạp", "10 tháng Giêng năm Nhâm Thìn"
+        if (1..=30).contains(&d) && p.is_word(k + 1, "tháng") {
+            if let Some((m, n)) = p
+                .word(k + 2)
+                .and_then(|w| lexicon::lunar_month_word(w, p.word(k + 3)))
+            {
+                // "tháng hai" … "tháng chín" are also plain month names: lunar only with
+                // Giêng/Chạp or an explicit marker.
+                let last = k + 1 + n;
+                let named = matches!(p.word(k + 2), Some("giêng" | "chạp"));
+                let marker = lunar_marker(p, last + 1);
+                if named || marker.is_some() {
+                    let last = marker.unwrap_or(last);
+                    let (y, canchi, last) =
+                        lunar_year_after(p, last + 1).unwrap_or((None, None, last));
+                    return Some(Match {
+                        expr: Expr::Lunar {
+                            d,
+                            m: m.into(),
+                            leap: false,
+                            y,
+                            canchi,
+                            tet: false,
+                        },
+                        first,
+                        last,
+                    });
+                }
+            }
+        }
+    }
+    // "Tết Bính Ngọ", "Xuân Bính Ngọ 2026", "năm Nhâm Thìn"
+    if p.is_word(k, "tết") || p.is_word(k, "xuân") || p.is_word(k, "năm") {
+        let mut j = k + 1;
+        if p.is_word(k, "tết") && p.is_word(j, "nguyên") && p.is_word(j + 1, "đán") {
+            j += 2;
+        }
+        if let Some((name, l)) = can_chi(p, j) {
+            let (y, last) = match p.year4(l + 1) {
+                Some(y) => (Some(y), l + 1),
+                None => (None, l),
+            };
+            return Some(Match {
+                expr: Expr::LunarYear {
+                    name,
+                    y,
+                    tet_day: p.is_word(k, "tết"),
+                },
+                first,
+                last,
+            });
+        }
+    }
+    None
+}
+
+/// The year written after a lunar day ("năm 2024", "năm Nhâm Thìn"): (number, can-chi name,
+/// last index).
+type LunarYearAfter = (Option<i32>, Option<String>, usize);
+
+fn lunar_year_after(p: &P<'_>, k: usize) -> Option<LunarYearAfter> {
+    if p.is_word(k, "năm") {
+        if let Some(y) = p.year4(k + 1) {
+            return Some((Some(y), None, k + 1));
+        }
+        if let Some((name, l)) = can_chi(p, k + 1) {
+            return Some((None, Some(name), l));
+        }
+    }
+    None
+}
+
+fn day_range(p: &P<'_>, i: usize, k: usize, cue: bool) -> Option<Match> {
+    // "từ [ngày] X đến [ngày] Y"
+    if p.is_word(i, "từ") {
+        let (_, _, k1, _) = prefix(p, i + 1);
+        let (d1, m1, y1, l1) = numeric_day(p, k1, true).or_else(|| word_day(p, k1))?;
+        let mut j = l1 + 1;
+        if !(p.is_word(j, "đến") || p.is_word(j, "tới") || p.dash(j)) {
+            return None;
+        }
+        j += 1;
+        let (_, _, k2, _) = prefix(p, j);
+        if let Some((d2, m2, y2, l2)) = numeric_day(p, k2, true).or_else(|| word_day(p, k2)) {
+            let y1 = y1.or(y2);
+            return Some(Match {
+                expr: Expr::Range {
+                    from: Box::new(Expr::Day {
+                        d: d1,
+                        m: m1,
+                        y: y1,
+                        weekday: None,
+                        part: None,
+                        time: None,
+                        tense: Tense::Any,
+                    }),
+                    to: Box::new(Expr::Day {
+                        d: d2,
+                        m: m2,
+                        y: y2,
+                        weekday: None,
+                        part: None,
+                        time: None,
+                        tense: Tense::Any,
+                    }),
+                },
+                first: i,
+                last: l2,
+            });
+        }
+        // "từ 1 đến 15/7"
+        return None;
+    }
+    // "1-15/7", "1 - 15/7/2026"
+    if let (Some(d1), true) = (p.num(k), p.dash(k + 1)) {
+        if let Some((d2, m, y, l)) = numeric_day(p, k + 2, true) {
+            if (1..=31).contains(&d1) && d1 < d2 && p.t[k].digits <= 2 && (cue || y.is_some()) {
+                return Some(Match {
+                    expr: Expr::Range {
+                        from: Box::new(Expr::Day {
+                            d: d1,
+                            m,
+                            y,
+                            weekday: None,
+                            part: None,
+                            time: None,
+                            tense: Tense::Any,
+                        }),
+                        to: Box::new(Expr::Day {
+                            d: d2,
+                            m,
+                            y,
+                            weekday: None,
+                            part: None,
+                            time: None,
+                            tense: Tense::Any,
+                        }),
+                    },
+                    first: i,
+                    last: l,
+                });
+            }
+        }
+    }
+    // "28/6 - 3/7", "28/6 đến 3/7/2026"
+    if let Some((d1, m1, y1, l1)) = numeric_day(p, k, cue) {
+        let j = l1 + 1;
+        if p.dash(j) || p.is_word(j, "đến") {
+            if let Some((d2, m2, y2, l2)) = numeric_day(p, j + 1, true) {
+                let y1 = y1.or(y2);
+                return Some(Match {
+                    expr: Expr::Range {
+                        from: Box::new(Expr::Day {
+                            d: d1,
+                            m: m1,
+                            y: y1,
+                            weekday: None,
+                            part: None,
+                            time: None,
+                            tense: Tense::Any,
+                        }),
+                        to: Box::new(Expr::Day {
+                            d: d2,
+                            m: m2,
+                            y: y2,
+                            weekday: None,
+                            part: None,
+                            time: None,
+                            tense: Tense::Any,
+                        }),
+                    },
+                    first: i,
+                    last: l2,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// "hôm qua", "sáng nay", "ngày mai" and friends, as a relative day: (expr, last index).
+fn relative_day(p: &P<'_>, k: usize) -> Option<(Expr, usize)> {
+    let (w0, w1) = (p.word(k)?, p.word(k + 1));
+    let rel = |offset: i32, part: Option<Part>, last: usize| {
+        Some((
+            Expr::Relative {
+                unit: Unit::Day,
+                offset,
+                part,
+                time: None,
+            },
+            last,
+        ))
+    };
+    match (w0, w1) {
+        ("hôm", Some("nay")) => rel(0, None, k + 1),
+        ("hôm", Some("qua")) => rel(-1, None, k + 1),
+        ("hôm", Some("kia")) => rel(-2, None, k + 1),
+        ("ngày", Some("mai")) => rel(1, None, k + 1),
+        ("ngày", Some("kia")) => rel(2, None, k + 1),
+        (w, Some(x)) if Part::of(w).is_some() && matches!(x, "nay" | "qua" | "mai") => {
+            let off = match x {
+                "nay" => 0,
+                "qua" => -1,
+                _ => 1,
+            };
+            rel(off, Part::of(w), k + 1)
+        }
+        _ => None,
+    }
+}
+
+fn relative(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
+    if let Some(r) = relative_day(p, i) {
+        return Some(r);
+    }
+    // "rạng sáng nay"
+    if p.is_word(i, "rạng") && p.is_word(i + 1, "sáng") && p.is_word(i + 2, "nay") {
+        return Some((
+            Expr::Relative {
+                unit: Unit::Day,
+                offset: 0,
+                part: Some(Part::SmallHours),
+                time: None,
+            },
+            i + 2,
+        ));
+    }
+    let unit_of = |w: &str| -> Option<Unit> {
+        Some(match w {
+            "ngày" => Unit::Day,
+            "tuần" => Unit::Week,
+            "tháng" => Unit::Month,
+            "năm" => Unit::Year,
+            "giờ" | "tiếng" => Unit::Hour,
+            _ => return None,
+        })
+    };
+    // "tuần trước", "tháng tới", "năm ngoái", "năm nay"
+    if let (Some(u), Some(w)) = (p.word(i).and_then(unit_of), p.word(i + 1)) {
+        if u != Unit::Hour && u != Unit::Day {
+            let off = match w {
+                "trước" if !p.is_word(i + 2, "đó") => Some(-1),
+                "ngoái" if u == Unit::Year => Some(-1),
+                "qua" if u == Unit::Week => Some(-1),
+                "này" | "nay" => Some(0),
+                "tới" | "sau" => Some(1),
+                _ => None,
+            };
+            if let Some(offset) = off {
+                return Some((
+                    Expr::Relative {
+                        unit: u,
+                        offset,
+                        part: None,
+                        time: None,
+                    },
+                    i + 1,
+                ));
+            }
+        }
+    }
+    // "3 ngày trước", "2 tuần qua", "cách đây 2 tuần"
+    let (n_at, ago_before) = if p.is_word(i, "cách") && p.is_word(i + 1, "đây") {
+        (i + 2, true)
+    } else {
+        (i, false)
+    };
+    if let (Some(n), Some(u)) = (p.num(n_at), p.word(n_at + 1).and_then(unit_of)) {
+        if n > 0 && n < 1000 && p.t[n_at].digits <= 3 {
+            let ago = ago_before || p.is_word(n_at + 2, "trước");
+            if ago {
+                let last = if ago_before { n_at + 1 } else { n_at + 2 };
+                // "2 tuần trước" is a day two weeks back, not a calendar week.
+                let (unit, offset) = if u == Unit::Week {
+                    (Unit::Day, -7 * n as i32)
+                } else {
+                    (u, -(n as i32))
+                };
+                return Some((
+                    Expr::Relative {
+                        unit,
+                        offset,
+                        part: None,
+                        time: None,
+                    },
+                    last,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Months, quarters, years, parts of them, decades and year ranges.
+fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
+    // "đầu/giữa/cuối tháng 7[/2026]", "cuối năm 2025", "cuối năm"
+    let third = match p.word(i) {
+        Some("đầu") => Some(Third::Early),
+        Some("giữa") => Some(Third::Mid),
+        Some("cuối") => Some(Third::Late),
+        _ => None,
+    };
+    if let Some(third) = third {
+        if p.is_word(i + 1, "tháng") {
+            if let Some(m) = p.num(i + 2).filter(|m| (1..=12).contains(m)) {
+                let (y, last) = year_after_month(p, i + 3).unwrap_or((None, i + 2));
+                return Some((
+                    Expr::Period {
+                        third,
+                        m: Some(m),
+                        y,
+                    },
+                    last,
+                ));
+            }
+        }
+        if p.is_word(i + 1, "năm") {
+            if let Some(y) = p.year4(i + 2) {
+                return Some((
+                    Expr::Period {
+                        third,
+                        m: None,
+                        y: Some(y),
+                    },
+                    i + 2,
+                ));
+            }
+            if p.is_word(i + 2, "nay") {
+                return Some((
+                    Expr::Period {
+                        third,
+                        m: None,
+                        y: None,
+                    },
+                    i + 2,
+                ));
+            }
+        }
+    }
+    // "tháng 6/2024", "tháng 6 năm 2024", "tháng 6"
+    if p.is_word(i, "tháng") {
+        let m = p.num(i + 1).filter(|m| (1..=12).contains(m))?;
+        if p.t[i + 1].digits > 2 {
+            return None;
+        }
+        let (y, last) = year_after_month(p, i + 2).unwrap_or((None, i + 1));
+        // "tháng 10 vừa qua", "tháng 3 tới" fix the year from the tense in `resolve`.
+        return Some((Expr::Month { m, y }, last));
+    }
+    // "quý II/2024", "quý 3 năm 2025", "quý I"
+    if p.is_word(i, "quý") {
+        let q = match (p.word(i + 1), p.num(i + 1)) {
+            (Some("i"), _) => 1,
+            (Some("ii"), _) => 2,
+            (Some("iii"), _) => 3,
+            (Some("iv"), _) => 4,
+            (_, Some(n)) if (1..=4).contains(&n) => n,
+            _ => return None,
+        };
+        let (y, last) = year_after_month(p, i + 2).unwrap_or((None, i + 1));
+        return Some((Expr::Quarter { q, y }, last));
+    }
+    // "thập niên 1960", "thập kỷ 90"
+    if (p.is_word(i, "thập") && (p.is_word(i + 1, "niên") || p.is_word(i + 1, "kỷ")))
+        || p.is_word(i, "những") && p.is_word(i + 1, "năm")
+    {
+        let n = p.num(i + 2)?;
+        let start = match (p.t[i + 2].digits, n) {
+            (4, y) if y % 10 == 0 && (1800..=2200).contains(&y) => y as i32,
+            (2, d) if d % 10 == 0 => 1900 + d as i32,
+            _ => return None,
+        };
+        return Some((Expr::Decade { start }, i + 2));
+    }
+    // "giai đoạn 2022 - 2025", "2021-2025", "năm 2024"
+    let period_word = (p.is_word(i, "giai") && p.is_word(i + 1, "đoạn"))
+        || (p.is_word(i, "nhiệm") && p.is_word(i + 1, "kỳ"))
+        || (p.is_word(i, "thời") && p.is_word(i + 1, "kỳ"));
+    let (k, cue) = if period_word {
+        (i + 2, true)
+    } else if p.is_word(i, "năm") || p.is_word(i, "từ") {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    if let Some(y1) = p.year4(k) {
+        if p.dash(k + 1) {
+            if let Some(y2) = p.year4(k + 2) {
+                if y2 > y1 && y2 - y1 <= 50 {
+                    return Some((
+                        Expr::Range {
+                            from: Box::new(Expr::Year { y: y1 }),
+                            to: Box::new(Expr::Year { y: y2 }),
+                        },
+                        k + 2,
+                    ));
+                }
+            }
+        }
+        if cue && p.is_word(i, "năm") {
+            return Some((Expr::Year { y: y1 }, k));
+        }
+        if p.is_word(i, "từ") && p.is_word(k + 1, "đến") {
+            if let Some(y2) = p.year4(k + 2) {
+                return Some((
+                    Expr::Range {
+                        from: Box::new(Expr::Year { y: y1 }),
+                        to: Box::new(Expr::Year { y: y2 }),
+                    },
+                    k + 2,
+                ));
+            }
+        }
+        if p.is_word(i, "từ") {
+            return Some((Expr::Year { y: y1 }, k));
+        }
+    }
+    // ISO "2026-02-14"
+    if let (Some(y), true, Some(m), true, Some(d)) = (
+        p.year4(i),
+        p.punct(i + 1, '-'),
+        p.num(i + 2),
+        p.punct(i + 3, '-'),
+        p.num(i + 4),
+    ) {
+        if p.tight(i + 1)
+            && p.tight(i + 2)
+            && p.tight(i + 3)
+            && p.tight(i + 4)
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+        {
+            return Some((
+                Expr::Day {
+                    d,
+                    m,
+                    y: Some(y),
+                    weekday: None,
+                    part: None,
+                    time: None,
+                    tense: Tense::Any,
+                },
+                i + 4,
+            ));
+        }
+    }
+    None
+}
+
+fn year_after_month(p: &P<'_>, k: usize) -> Option<(Option<i32>, usize)> {
+    if p.punct(k, '/') && p.tight(k) {
+        return p.year4(k + 1).map(|y| (Some(y), k + 1));
+    }
+    if p.is_word(k, "năm") {
+        return p.year4(k + 1).map(|y| (Some(y), k + 1));
+    }
+    None
+}
+
+/// "14 Feb, 08:31 PM", "Feb 14, 2026".
+fn english(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
+    let (d, m, mut last) = if let (Some(d), Some(m)) =
+        (p.num(i), p.word(i + 1).and_then(lexicon::english_month))
+    {
+        (d, m, i + 1)
+    } else if let (Some(m), Some(d)) = (p.word(i).and_then(lexicon::english_month), p.num(i + 1)) {
+        (d, m, i + 1)
+    } else {
+        return None;
+    };
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut j = last + 1;
+    if p.punct(j, ',') {
+        j += 1;
+    }
+    let mut y = None;
+    if let Some(yy) = p.year4(j) {
+        y = Some(yy);
+        last = j;
+        j += 1;
+        if p.punct(j, ',') {
+            j += 1;
+        }
+    }
+    let mut time = None;
+    if let Some((h, mi, l)) = clock(p, j).filter(|_| p.punct(j + 1, ':')) {
+        time = Some((h, mi));
+        last = l;
+    }
+    Some((
+        Expr::Day {
+            d,
+            m,
+            y,
+            weekday: None,
+            part: None,
+            time,
+            tense: Tense::Any,
+        },
+        last,
+    ))
+}

@@ -1,0 +1,118 @@
+//! Vietnamese date mentions: a tokenizer ([`scan`]), word tables ([`lexicon`]), a grammar of
+//! composable rules ([`grammar`]) that turns token runs into date expressions, and
+//! [`resolve`], which gives each expression its ISO value against a reference date (the
+//! article's publication date, else the request's `reference_date`). A wrong value is worse
+//! than none: what the text does not determine gets `value: null` and a `note`.
+
+pub mod grammar;
+pub mod lexicon;
+pub mod resolve;
+pub mod scan;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// One date or time expression found in a text field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub text: String,
+    pub field: String,
+    /// Code-point offsets in the field, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<String>,
+    pub end_value: Option<String>,
+    /// `year|quarter|month|day|part_of_day|minute`.
+    pub granularity: String,
+    /// `gregorian|lunar`.
+    pub calendar: String,
+    pub lunar: Option<LunarReading>,
+    pub relative: bool,
+    pub inferred: bool,
+    pub note: Option<String>,
+}
+
+/// The lunar reading of a lunar-calendar mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LunarReading {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub leap_month: bool,
+}
+
+/// Finds and resolves every date mention of a text field.
+pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateMention> {
+    let toks = scan::tokenize(text);
+    let exprs = grammar::parse(&toks);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<DateMention> = exprs
+        .into_iter()
+        .filter_map(|m| {
+            let start = toks[m.first].start;
+            let end = toks[m.last].end;
+            let r = resolve::resolve(&m.expr, reference)?;
+            Some(DateMention {
+                text: chars[start..end].iter().collect(),
+                field: field.to_owned(),
+                start,
+                end,
+                value: r.value,
+                end_value: r.end_value,
+                granularity: r.granularity.to_owned(),
+                calendar: if r.lunar.is_some() {
+                    "lunar"
+                } else {
+                    "gregorian"
+                }
+                .to_owned(),
+                lunar: r.lunar,
+                relative: r.relative,
+                inferred: r.inferred,
+                note: r.note,
+            })
+        })
+        .collect();
+    link_equivalences(&mut out, &chars);
+    out
+}
+
+/// "ngày 14/1 (tức 27 Tết)": two readings of one day; flag them when they disagree.
+fn link_equivalences(ms: &mut [DateMention], chars: &[char]) {
+    for k in 1..ms.len() {
+        let between: String = chars[ms[k - 1].end..ms[k].start].iter().collect();
+        let b = crate::vi::normalize::fold(between.trim());
+        if !(b == "(tức"
+            || b == "tức"
+            || b == ", tức"
+            || b == "(tức là"
+            || b == "(nhằm"
+            || b == "(")
+        {
+            continue;
+        }
+        let (a, c) = (ms[k - 1].value.clone(), ms[k].value.clone());
+        if let (Some(a), Some(c)) = (a, c) {
+            let day = |s: &str| s.chars().take(10).collect::<String>();
+            if day(&a) != day(&c) {
+                let first = ms[k - 1].text.clone();
+                let second = ms[k].text.clone();
+                append_note(
+                    &mut ms[k - 1],
+                    format!("the text equates it with \"{second}\" ({c}): they disagree"),
+                );
+                append_note(
+                    &mut ms[k],
+                    format!("the text equates it with \"{first}\" ({a}): they disagree"),
+                );
+            }
+        }
+    }
+}
+
+fn append_note(m: &mut DateMention, note: String) {
+    m.note = Some(match m.note.take() {
+        Some(n) => format!("{n}; {note}"),
+        None => note,
+    });
+}

@@ -1,0 +1,417 @@
+//! Resolution: a parsed expression and a reference date give ISO values. Year-less dates
+//! take the year that puts them nearest the reference (unless the text says "tới" or "vừa
+//! qua"), and are marked `inferred`; without a reference they stay `null` with a note.
+
+use super::grammar::{Expr, Tense, Third, Unit};
+use super::lexicon::Part;
+use super::LunarReading;
+use crate::vi::lunar;
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+/// A resolved value.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub value: Option<String>,
+    pub end_value: Option<String>,
+    pub granularity: &'static str,
+    pub lunar: Option<LunarReading>,
+    pub relative: bool,
+    pub inferred: bool,
+    pub note: Option<String>,
+}
+
+const NO_REF: &str = "no reference date: the text does not give the year";
+
+fn ymd(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<Date> {
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b)
+        .map(|s| i64::from(s.get_days()))
+        .unwrap_or(i64::MAX)
+        .abs()
+}
+
+/// The year for a month/day nearest the reference, honouring the tense.
+fn infer_year(m: u32, d: u32, r: Date, tense: Tense) -> Option<i32> {
+    let ry = i32::from(r.year());
+    let mut best: Option<(i32, i64)> = None;
+    for y in [ry - 1, ry, ry + 1] {
+        let Some(dt) = date(y, m, d).or_else(|| date(y, m, 1)) else {
+            continue;
+        };
+        match tense {
+            Tense::Future if dt < r => continue,
+            Tense::Past if dt > r => continue,
+            _ => {}
+        }
+        let dist = days_between(dt, r);
+        if best.is_none_or(|(_, bd)| dist < bd) {
+            best = Some((y, dist));
+        }
+    }
+    best.map(|(y, _)| y)
+}
+
+fn weekday_name(n: i8) -> &'static str {
+    [
+        "Thứ Hai",
+        "Thứ Ba",
+        "Thứ Tư",
+        "Thứ Năm",
+        "Thứ Sáu",
+        "Thứ Bảy",
+        "Chủ nhật",
+    ][(n.clamp(1, 7) - 1) as usize]
+}
+
+fn with_time(
+    day: Date,
+    time: Option<(u32, u32)>,
+    part: Option<Part>,
+) -> (String, &'static str, Option<String>) {
+    match (time, part) {
+        (Some((h, mi)), _) => (
+            format!("{}T{:02}:{:02}:00+07:00", ymd(day), h, mi),
+            "minute",
+            None,
+        ),
+        (None, Some(p)) => (ymd(day), "part_of_day", Some(p.name().to_owned())),
+        (None, None) => (ymd(day), "day", None),
+    }
+}
+
+/// Resolves an expression; `None` when it is not a real date (31/2, month 13).
+pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
+    let mut r = Resolved::default();
+    match e {
+        Expr::Day {
+            d,
+            m,
+            y,
+            weekday,
+            part,
+            time,
+            tense,
+        } => {
+            date(y.unwrap_or(2024), *m, *d)?; // 29/2 is valid in some year
+            let year = match (y, reference) {
+                (Some(y), _) => Some(*y),
+                (None, Some(rf)) => {
+                    r.inferred = true;
+                    infer_year(*m, *d, rf, *tense)
+                }
+                (None, None) => None,
+            };
+            r.granularity = if time.is_some() {
+                "minute"
+            } else if part.is_some() {
+                "part_of_day"
+            } else {
+                "day"
+            };
+            match year.and_then(|y| date(y, *m, *d)) {
+                Some(day) => {
+                    let (v, g, note) = with_time(day, *time, *part);
+                    r.value = Some(v);
+                    r.granularity = g;
+                    r.note = note;
+                    if let Some(wd) = weekday {
+                        let actual = day.weekday().to_monday_one_offset();
+                        if actual != *wd as i8 {
+                            add_note(
+                                &mut r,
+                                format!(
+                                    "weekday mismatch: the text says {}, {} is a {}",
+                                    weekday_name(*wd as i8),
+                                    ymd(day),
+                                    weekday_name(actual)
+                                ),
+                            );
+                        }
+                    }
+                }
+                None if y.is_none() && reference.is_none() => add_note(&mut r, NO_REF.to_owned()),
+                None => return None,
+            }
+        }
+        Expr::Month { m, y } => {
+            r.granularity = "month";
+            let year = match (y, reference) {
+                (Some(y), _) => Some(*y),
+                (None, Some(rf)) => {
+                    r.inferred = true;
+                    infer_year(*m, 15, rf, Tense::Any)
+                }
+                _ => None,
+            };
+            match year {
+                Some(y) => r.value = Some(format!("{y:04}-{m:02}")),
+                None => add_note(&mut r, NO_REF.to_owned()),
+            }
+        }
+        Expr::Year { y } => {
+            r.granularity = "year";
+            r.value = Some(format!("{y:04}"));
+        }
+        Expr::Quarter { q, y } => {
+            r.granularity = "quarter";
+            match y.or_else(|| reference.map(|rf| i32::from(rf.year()))) {
+                Some(yy) => {
+                    r.inferred = y.is_none();
+                    r.value = Some(format!("{yy:04}-Q{q}"));
+                }
+                None => add_note(&mut r, NO_REF.to_owned()),
+            }
+        }
+        Expr::Period { third, m, y } => {
+            let year = match (y, m, reference) {
+                (Some(y), _, _) => Some(*y),
+                (None, Some(m), Some(rf)) => {
+                    r.inferred = true;
+                    infer_year(*m, 15, rf, Tense::Any)
+                }
+                (None, None, Some(rf)) => {
+                    r.relative = true;
+                    Some(i32::from(rf.year()))
+                }
+                _ => None,
+            };
+            let Some(year) = year else {
+                add_note(&mut r, NO_REF.to_owned());
+                r.granularity = if m.is_some() { "day" } else { "month" };
+                return Some(r);
+            };
+            match m {
+                Some(m) => {
+                    let last = date(year, *m, 1)?.last_of_month().day() as u32;
+                    let (a, b) = match third {
+                        Third::Early => (1, 10),
+                        Third::Mid => (11, 20),
+                        Third::Late => (21, last),
+                    };
+                    r.granularity = "day";
+                    r.value = Some(ymd(date(year, *m, a)?));
+                    r.end_value = Some(ymd(date(year, *m, b)?));
+                }
+                None => {
+                    let (a, b) = match third {
+                        Third::Early => (1, 3),
+                        Third::Mid => (5, 8),
+                        Third::Late => (10, 12),
+                    };
+                    r.granularity = "month";
+                    r.value = Some(format!("{year:04}-{a:02}"));
+                    r.end_value = Some(format!("{year:04}-{b:02}"));
+                }
+            }
+        }
+        Expr::Decade { start } => {
+            r.granularity = "year";
+            r.value = Some(format!("{start:04}"));
+            r.end_value = Some(format!("{:04}", start + 9));
+        }
+        Expr::Range { from, to } => {
+            let a = resolve(from, reference)?;
+            let b = resolve(to, reference)?;
+            r.granularity = a.granularity;
+            r.inferred = a.inferred || b.inferred;
+            r.note = a.note.or(b.note);
+            r.value = a.value;
+            r.end_value = b.value;
+            // A year-less "28/12 - 3/1" crosses the new year.
+            if let (Some(v), Some(ev)) = (&r.value, &r.end_value) {
+                if v > ev && r.inferred && v.len() == 10 {
+                    if let Some(dt) = v
+                        .parse::<Date>()
+                        .ok()
+                        .and_then(|d| d.checked_sub(1.year()).ok())
+                    {
+                        r.value = Some(ymd(dt));
+                    }
+                }
+            }
+        }
+        Expr::Relative {
+            unit,
+            offset,
+            part,
+            time,
+        } => {
+            r.relative = true;
+            let Some(rf) = reference else {
+                r.granularity = match unit {
+                    Unit::Day => "day",
+                    Unit::Week => "day",
+                    Unit::Month => "month",
+                    Unit::Year => "year",
+                    Unit::Hour => "minute",
+                };
+                add_note(
+                    &mut r,
+                    "relative to a reference date that is not known".to_owned(),
+                );
+                return Some(r);
+            };
+            match unit {
+                Unit::Day => {
+                    let day = rf.checked_add((*offset as i64).days()).ok()?;
+                    let (v, g, note) = with_time(day, *time, *part);
+                    r.value = Some(v);
+                    r.granularity = g;
+                    r.note = note;
+                }
+                Unit::Week => {
+                    let monday = rf
+                        .checked_sub(i64::from(rf.weekday().to_monday_zero_offset()).days())
+                        .ok()?;
+                    let start = monday.checked_add((7 * *offset as i64).days()).ok()?;
+                    r.granularity = "day";
+                    r.value = Some(ymd(start));
+                    r.end_value = Some(ymd(start.checked_add(6.days()).ok()?));
+                }
+                Unit::Month => {
+                    let d = rf
+                        .first_of_month()
+                        .checked_add((*offset as i64).months())
+                        .ok()?;
+                    r.granularity = "month";
+                    r.value = Some(format!("{:04}-{:02}", d.year(), d.month()));
+                }
+                Unit::Year => {
+                    r.granularity = "year";
+                    r.value = Some(format!("{:04}", i32::from(rf.year()) + offset));
+                }
+                Unit::Hour => {
+                    r.granularity = "minute";
+                    add_note(
+                        &mut r,
+                        "hours before the publication time, which has no clock time here"
+                            .to_owned(),
+                    );
+                }
+            }
+        }
+        Expr::Time { .. } => {
+            r.granularity = "minute";
+            add_note(&mut r, "a clock time without a day".to_owned());
+        }
+        Expr::Lunar {
+            d,
+            m,
+            leap,
+            y,
+            canchi,
+            tet,
+        } => {
+            r.granularity = "day";
+            let near = reference.map(|rf| i32::from(rf.year()));
+            let ly = match (y, canchi, near) {
+                (Some(y), _, _) => Some(*y),
+                (None, Some(name), _) => lunar::year_from_can_chi(name, near.unwrap_or(2000)),
+                (None, None, Some(_)) => None,
+                (None, None, None) => {
+                    add_note(&mut r, NO_REF.to_owned());
+                    r.lunar = Some(LunarReading {
+                        year: 0,
+                        month: *m as u8,
+                        day: *d as u8,
+                        leap_month: *leap,
+                    });
+                    return Some(r);
+                }
+            };
+            let reading = |ly: i32| LunarReading {
+                year: ly,
+                month: *m as u8,
+                day: *d as u8,
+                leap_month: *leap,
+            };
+            let gregorian = |ly: i32| {
+                lunar::to_gregorian(lunar::LunarDate {
+                    year: ly,
+                    month: *m as u8,
+                    day: *d as u8,
+                    leap_month: *leap,
+                })
+                .and_then(|(gy, gm, gd)| date(gy, gm.into(), gd.into()))
+            };
+            let chosen = match (ly, reference) {
+                (Some(ly), _) => gregorian(ly).map(|g| (ly, g)),
+                (None, Some(rf)) => {
+                    r.inferred = true;
+                    let rl =
+                        lunar::to_lunar(i32::from(rf.year()), rf.month() as u8, rf.day() as u8)
+                            .map(|l| l.year)
+                            .unwrap_or(i32::from(rf.year()));
+                    [rl - 1, rl, rl + 1]
+                        .into_iter()
+                        .filter_map(|ly| gregorian(ly).map(|g| (ly, g)))
+                        .min_by_key(|(_, g)| days_between(*g, rf))
+                }
+                (None, None) => None,
+            };
+            match chosen {
+                Some((ly, g)) => {
+                    r.value = Some(ymd(g));
+                    r.lunar = Some(reading(ly));
+                    if *tet && *m == 12 {
+                        add_note(
+                            &mut r,
+                            format!("{} Tết: day {} of the 12th lunar month", d, d),
+                        );
+                    }
+                }
+                None => return None,
+            }
+        }
+        Expr::LunarYear { name, y, tet_day } => {
+            let near = y
+                .or_else(|| reference.map(|rf| i32::from(rf.year())))
+                .unwrap_or(2000);
+            let ly = lunar::year_from_can_chi(name, near)?;
+            if let Some(y) = y {
+                if *y != ly {
+                    add_note(
+                        &mut r,
+                        format!("{} is not the year {}", lunar::can_chi_year(*y), name),
+                    );
+                }
+            }
+            r.inferred = y.is_none();
+            r.lunar = Some(LunarReading {
+                year: ly,
+                month: 1,
+                day: 1,
+                leap_month: false,
+            });
+            if *tet_day {
+                let (gy, gm, gd) = lunar::tet(ly)?;
+                r.granularity = "day";
+                r.value = Some(ymd(date(gy, gm.into(), gd.into())?));
+            } else {
+                r.granularity = "year";
+                r.value = Some(format!("{ly:04}"));
+            }
+        }
+    }
+    Some(r)
+}
+
+fn add_note(r: &mut Resolved, n: String) {
+    r.note = Some(match r.note.take() {
+        Some(old) => format!("{old}; {n}"),
+        None => n,
+    });
+}
