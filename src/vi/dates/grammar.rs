@@ -5,7 +5,7 @@
 //! ("2-1", "1/2"), versions ("18.1"), "24/7" meaning around the clock.
 
 use super::lexicon::{self, Part};
-use super::scan::{Kind, Tok};
+use super::scan::{Kind, Tok, Tokens};
 
 /// Which part of a month or year: "đầu", "giữa", "cuối".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +105,7 @@ pub struct Match {
 
 struct P<'a> {
     t: &'a [Tok],
+    all: &'a Tokens,
 }
 
 impl<'a> P<'a> {
@@ -112,7 +113,7 @@ impl<'a> P<'a> {
         self.t.get(k).and_then(Tok::num)
     }
     fn word(&self, k: usize) -> Option<&'a str> {
-        self.t.get(k).and_then(Tok::word)
+        self.all.word(k)
     }
     fn is_word(&self, k: usize, w: &str) -> bool {
         self.word(k) == Some(w)
@@ -135,8 +136,12 @@ impl<'a> P<'a> {
 }
 
 /// Parses every date expression in a token list, left to right, without overlaps.
-pub fn parse(toks: &[Tok]) -> Vec<Match> {
-    let p = P { t: toks };
+pub fn parse(tokens: &Tokens) -> Vec<Match> {
+    let toks = &tokens.toks;
+    let p = P {
+        t: toks,
+        all: tokens,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -211,8 +216,8 @@ fn prev_is_cue(p: &P<'_>, i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    match &p.t[i - 1].kind {
-        Kind::Word(w) => lexicon::date_cue(w),
+    match p.t[i - 1].kind {
+        Kind::Word => p.word(i - 1).is_some_and(lexicon::date_cue),
         Kind::Punct('(') => true,
         _ => false,
     }
@@ -221,8 +226,8 @@ fn prev_is_cue(p: &P<'_>, i: usize) -> bool {
 /// A day/month[/year] written with numbers at k: (d, m, y, last index).
 fn numeric_day(p: &P<'_>, k: usize, cue: bool) -> Option<(u32, u32, Option<i32>, usize)> {
     let d = p.num(k)?;
-    let sep = match &p.t.get(k + 1)?.kind {
-        Kind::Punct(c @ ('/' | '-' | '.')) => *c,
+    let sep = match p.t.get(k + 1)?.kind {
+        Kind::Punct(c @ ('/' | '-' | '.')) => c,
         _ => return None,
     };
     if !p.tight(k + 1) || !p.tight(k + 2) {
@@ -418,12 +423,8 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
     if let Some((h, mi, last)) =
         clock(p, k).filter(|_| k == i || part.is_some() || weekday.is_some())
     {
-        if !(p.is_word(i.saturating_sub(1), "lúc")
-            || p.t
-                .get(k + 1)
-                .is_some_and(|t| !matches!(t.kind, Kind::Word(ref w) if w == "giờ"))
-            || cue)
-        {
+        // "8 giờ" alone needs a cue ("lúc 8 giờ"); "8h30", "20:31" stand on their own.
+        if !(p.is_word(i.saturating_sub(1), "lúc") || !p.is_word(k + 1, "giờ") || cue) {
             return None;
         }
         let mut j = last + 1;

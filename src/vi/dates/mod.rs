@@ -43,8 +43,12 @@ pub struct LunarReading {
 
 /// Finds and resolves every date mention of a text field.
 pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateMention> {
-    let toks = scan::tokenize(text);
-    let exprs = grammar::parse(&toks);
+    let tokens = scan::tokenize(text);
+    let exprs = grammar::parse(&tokens);
+    if exprs.is_empty() {
+        return Vec::new();
+    }
+    let toks = &tokens.toks;
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<DateMention> = exprs
         .into_iter()

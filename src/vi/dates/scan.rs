@@ -2,12 +2,12 @@
 //! punctuation, each with its code-point span in the original text.
 
 /// What a token is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// A run of ASCII digits (its value, when it fits).
     Num(u32),
-    /// A run of letters, folded.
-    Word(String),
+    /// A run of letters; its folded form is `Tokens::folded[bs..be]`.
+    Word,
     /// One punctuation or symbol character.
     Punct(char),
 }
@@ -21,6 +21,9 @@ pub struct Tok {
     pub space_before: bool,
     /// Digits written (for telling "06" from "6" and 4-digit years).
     pub digits: usize,
+    /// Byte range of the token in the folded text.
+    pub bs: usize,
+    pub be: usize,
 }
 
 impl Tok {
@@ -31,80 +34,107 @@ impl Tok {
         }
     }
 
-    pub fn word(&self) -> Option<&str> {
-        match &self.kind {
-            Kind::Word(w) => Some(w),
-            _ => None,
-        }
-    }
-
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
+}
 
-    pub fn is_word(&self, w: &str) -> bool {
-        self.word() == Some(w)
+/// The tokens of a text and its folded form (lower case, "Đ"/"Ð" as "đ", one character for
+/// one character, so code-point offsets agree with the original).
+pub struct Tokens {
+    pub folded: String,
+    pub toks: Vec<Tok>,
+}
+
+impl Tokens {
+    /// The folded word of token `k`, if it is a word.
+    pub fn word(&self, k: usize) -> Option<&str> {
+        let t = self.toks.get(k)?;
+        (t.kind == Kind::Word).then(|| &self.folded[t.bs..t.be])
     }
 }
 
-/// Splits a text into tokens.
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
+fn fold_char(c: char) -> char {
+    match c {
+        'Ð' | 'Đ' => 'đ',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Splits a text into tokens (one pass, no allocation per token).
+pub fn tokenize(text: &str) -> Tokens {
+    let mut folded = String::with_capacity(text.len());
+    let mut toks = Vec::new();
     let mut space = true;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut it = text.chars().peekable();
+    let mut i = 0; // code points
+    while let Some(c) = it.next() {
         if c.is_whitespace() {
             space = true;
+            folded.push(' ');
             i += 1;
             continue;
         }
         let start = i;
+        let bs = folded.len();
         if c.is_ascii_digit() {
-            while i < chars.len() && chars[i].is_ascii_digit() {
+            let mut n: u64 = u64::from(c as u8 - b'0');
+            folded.push(c);
+            i += 1;
+            while let Some(&d) = it.peek().filter(|d| d.is_ascii_digit()) {
+                n = n
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(d as u8 - b'0'));
+                folded.push(d);
+                it.next();
                 i += 1;
             }
-            let digits: String = chars[start..i].iter().collect();
-            let n = if digits.len() <= 9 {
-                digits.parse::<u32>().unwrap_or(u32::MAX)
-            } else {
-                u32::MAX
-            };
-            out.push(Tok {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            toks.push(Tok {
                 kind: Kind::Num(n),
                 start,
                 end: i,
                 space_before: space,
                 digits: i - start,
+                bs,
+                be: folded.len(),
             });
         } else if c.is_alphabetic() {
-            while i < chars.len() && (chars[i].is_alphabetic() || is_mark(chars[i])) {
+            folded.push(fold_char(c));
+            i += 1;
+            while let Some(&d) = it.peek().filter(|d| d.is_alphabetic() || is_mark(**d)) {
+                folded.push(fold_char(d));
+                it.next();
                 i += 1;
             }
-            let w: String = chars[start..i].iter().collect();
-            out.push(Tok {
-                kind: Kind::Word(crate::vi::normalize::fold(&w)),
+            toks.push(Tok {
+                kind: Kind::Word,
                 start,
                 end: i,
                 space_before: space,
                 digits: 0,
+                bs,
+                be: folded.len(),
             });
         } else {
+            folded.push(c);
             i += 1;
-            out.push(Tok {
+            toks.push(Tok {
                 kind: Kind::Punct(c),
                 start,
                 end: i,
                 space_before: space,
                 digits: 0,
+                bs,
+                be: folded.len(),
             });
         }
         space = false;
     }
-    out
-}
-
-fn is_mark(c: char) -> bool {
-    ('\u{0300}'..='\u{036F}').contains(&c)
+    Tokens { folded, toks }
 }
