@@ -342,8 +342,56 @@ fn tense_after(p: &P<'_>, k: usize) -> Tense {
     }
 }
 
+/// Can a rule start at token i? (Most tokens of a text cannot: a quick test before the rules.)
+fn can_start(p: &P<'_>, i: usize) -> bool {
+    match p.t[i].kind {
+        Kind::Num(_) => true,
+        Kind::Punct(_) => false,
+        Kind::Word => p.word(i).is_some_and(|w| {
+            matches!(
+                w,
+                "thứ"
+                    | "chủ"
+                    | "cn"
+                    | "t"
+                    | "rạng"
+                    | "sáng"
+                    | "trưa"
+                    | "chiều"
+                    | "tối"
+                    | "đêm"
+                    | "khuya"
+                    | "ngày"
+                    | "hôm"
+                    | "mùng"
+                    | "mồng"
+                    | "rằm"
+                    | "tết"
+                    | "xuân"
+                    | "năm"
+                    | "từ"
+                    | "tuần"
+                    | "tháng"
+                    | "cách"
+                    | "đầu"
+                    | "giữa"
+                    | "cuối"
+                    | "quý"
+                    | "thập"
+                    | "những"
+                    | "giai"
+                    | "nhiệm"
+                    | "thời"
+            ) || lexicon::english_month(w).is_some()
+        }),
+    }
+}
+
 /// The rule set, tried at token i.
 fn at(p: &P<'_>, i: usize) -> Option<Match> {
+    if !can_start(p, i) {
+        return None;
+    }
     let (weekday, part, k, cue_prefix) = prefix(p, i);
     let cue = cue_prefix || prev_is_cue(p, i);
 
