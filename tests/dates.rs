@@ -137,6 +137,21 @@ fn relative_expressions() {
             ("cách đây 2 tuần".into(), Some("2026-02-01".into()), None),
         ]
     );
+    let m = one("Sáng hôm qua, trời mưa", r());
+    assert_eq!(
+        (
+            m.text.as_str(),
+            m.value.as_deref(),
+            m.granularity.as_str(),
+            m.note.as_deref()
+        ),
+        (
+            "Sáng hôm qua",
+            Some("2026-02-14"),
+            "part_of_day",
+            Some("morning")
+        )
+    );
     let m = one("sáng nay", None);
     assert!(m.relative && m.value.is_none() && m.note.is_some());
 }

@@ -866,6 +866,26 @@ fn day_range(p: &P<'_>, i: usize, k: usize, cue: bool) -> Option<Match> {
 
 /// "hôm qua", "sáng nay", "ngày mai" and friends, as a relative day: (expr, last index).
 fn relative_day(p: &P<'_>, k: usize) -> Option<(Expr, usize)> {
+    // "sáng hôm qua", "tối ngày mai": a part of day before a relative day.
+    if let Some(part) = p.word(k).and_then(Part::of) {
+        if let Some((
+            Expr::Relative {
+                unit, offset, time, ..
+            },
+            last,
+        )) = relative_day(p, k + 1)
+        {
+            return Some((
+                Expr::Relative {
+                    unit,
+                    offset,
+                    part: Some(part),
+                    time,
+                },
+                last,
+            ));
+        }
+    }
     let (w0, w1) = (p.word(k)?, p.word(k + 1));
     let rel = |offset: i32, part: Option<Part>, last: usize| {
         Some((
