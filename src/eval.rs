@@ -217,3 +217,117 @@ pub fn score_vn(a: &Article, g: &VnGold) -> Vec<(&'static str, bool)> {
         ("tags", set(&g.tags) == set(&a.tags)),
     ]
 }
+
+/// One labelled sentence of `tests/data/dates_gold.jsonl`.
+#[derive(Debug, serde::Deserialize)]
+pub struct DatesGold {
+    pub id: String,
+    pub text: String,
+    pub reference_date: Option<String>,
+    pub mentions: Vec<GoldDate>,
+}
+
+/// A labelled date mention.
+#[derive(Debug, serde::Deserialize)]
+pub struct GoldDate {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<String>,
+    pub end_value: Option<String>,
+}
+
+/// Loads the labelled date sentences shipped with the tests.
+pub fn load_dates_gold() -> Vec<DatesGold> {
+    include_str!("../tests/data/dates_gold.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a valid gold line"))
+        .collect()
+}
+
+/// Precision, recall and F1 of mentions found (overlapping a labelled span) and of mentions
+/// resolved (overlapping, with the same value and end value).
+#[derive(Debug, Default)]
+pub struct DateScores {
+    pub records: usize,
+    pub gold: usize,
+    pub found: usize,
+    pub span: (f64, f64, f64),
+    pub value: (f64, f64, f64),
+}
+
+fn prf(tp: usize, found: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if found == 0 {
+        0.0
+    } else {
+        tp as f64 / found as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+/// Scores the date pipeline on labelled sentences (printing misses when `verbose`).
+pub fn date_scores(gold: &[DatesGold], verbose: bool) -> DateScores {
+    let mut s = DateScores {
+        records: gold.len(),
+        ..DateScores::default()
+    };
+    let (mut span_tp, mut value_tp) = (0, 0);
+    for g in gold {
+        let reference = g
+            .reference_date
+            .as_deref()
+            .and_then(|r| r.parse::<jiff::civil::Date>().ok());
+        let found =
+            crate::vi::dates::find_dates(&crate::vi::normalize::nfc(&g.text), "text", reference);
+        s.gold += g.mentions.len();
+        s.found += found.len();
+        // Spans match when they overlap: the labels leave out "ngày" and weekdays before a
+        // date, which the grammar keeps in the mention.
+        let overlaps =
+            |x: &GoldDate, m: &crate::vi::dates::DateMention| x.start < m.end && m.start < x.end;
+        for m in &found {
+            match g.mentions.iter().find(|x| overlaps(x, m)) {
+                Some(x) => {
+                    span_tp += 1;
+                    if x.value == m.value && x.end_value == m.end_value {
+                        value_tp += 1;
+                    } else if verbose {
+                        println!(
+                            "{} VALUE {:?}: ours {:?}..{:?} gold {:?}..{:?}",
+                            g.id, m.text, m.value, m.end_value, x.value, x.end_value
+                        );
+                    }
+                }
+                None if verbose => println!(
+                    "{} EXTRA {:?} [{}..{}] {:?}",
+                    g.id, m.text, m.start, m.end, m.value
+                ),
+                None => {}
+            }
+        }
+        if verbose {
+            for x in &g.mentions {
+                if !found.iter().any(|m| overlaps(x, m)) {
+                    println!(
+                        "{} MISSED {:?} [{}..{}] {:?}",
+                        g.id, x.text, x.start, x.end, x.value
+                    );
+                }
+            }
+        }
+    }
+    s.span = prf(span_tp, s.found, s.gold);
+    s.value = prf(value_tp, s.found, s.gold);
+    s
+}

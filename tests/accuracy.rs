@@ -1,11 +1,13 @@
 //! Regression gate on accuracy: the article-extraction benchmark's F1 and the per-field
 //! accuracy on the Vietnamese development pages may not fall below tests/baseline.json.
-//! The page-text gate renders the pages with w3m (installed by .ci/run).
+//! The page-text gate renders the pages with w3m (installed by .ci/run). The date gate scores
+//! the date pipeline on tests/data/dates_gold.jsonl.
 
 use serde_json::Value;
 use std::io::Read;
 use vnarticle::eval::{
-    aggregate, article_text, data_dir, page_counts, score_vn, VnGold, VN_FIELDS,
+    aggregate, article_text, data_dir, date_scores, load_dates_gold, page_counts, score_vn, VnGold,
+    VN_FIELDS,
 };
 use vnarticle::pipeline::{Input, Options, Pipeline, Source};
 
@@ -156,4 +158,30 @@ fn vn_dev_html_fields_do_not_regress() {
 #[test]
 fn vn_dev_text_fields_do_not_regress() {
     gate("vn_dev_text", &vn_scores(true));
+}
+
+#[test]
+fn dates_do_not_regress() {
+    let s = date_scores(&load_dates_gold(), false);
+    let b = &baseline()["dates"];
+    println!(
+        "dates span f1={:.3} value p={:.3} r={:.3} f1={:.3}",
+        s.span.2, s.value.0, s.value.1, s.value.2
+    );
+    assert!(s.gold >= 150, "the labelled set is there");
+    assert!(
+        s.span.2 >= b["span_f1"].as_f64().unwrap(),
+        "span F1 {:.3}",
+        s.span.2
+    );
+    assert!(
+        s.value.2 >= b["value_f1"].as_f64().unwrap(),
+        "value F1 {:.3}",
+        s.value.2
+    );
+    assert!(
+        s.value.0 >= b["value_precision"].as_f64().unwrap(),
+        "value precision {:.3}",
+        s.value.0
+    );
 }

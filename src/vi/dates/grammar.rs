@@ -87,6 +87,17 @@ pub enum Expr {
         canchi: Option<String>,
         tet: bool,
     },
+    /// "Chủ nhật vừa qua", "thứ Hai tới": a weekday before or after the reference.
+    Weekday {
+        wd: u8,
+        tense: Tense,
+    },
+    /// "2 ngày tới" (the N days from the reference on), "hai ngày qua" (the N days up to it).
+    Span {
+        unit: Unit,
+        n: u32,
+        future: bool,
+    },
     /// "Tết Bính Ngọ", "Xuân Bính Ngọ 2026": a lunar year by its can-chi name.
     LunarYear {
         name: String,
@@ -344,47 +355,75 @@ fn tense_after(p: &P<'_>, k: usize) -> Tense {
 
 /// Can a rule start at token i? (Most tokens of a text cannot: a quick test before the rules.)
 fn can_start(p: &P<'_>, i: usize) -> bool {
+    const STARTERS: &[&str] = &[
+        "thứ", "chủ", "cn", "t", "rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày",
+        "hôm", "mùng", "mồng", "rằm", "tết", "xuân", "năm", "từ", "tuần", "tháng", "cách", "đầu",
+        "giữa", "cuối", "quý", "thập", "những", "giai", "nhiệm", "thời", "một", "hai", "ba", "bốn",
+        "sáu", "bảy", "tám", "chín", "mười", "giỗ", "lễ", "vu", "ông", "giao",
+    ];
     match p.t[i].kind {
         Kind::Num(_) => true,
         Kind::Punct(_) => false,
-        Kind::Word => p.word(i).is_some_and(|w| {
-            matches!(
-                w,
-                "thứ"
-                    | "chủ"
-                    | "cn"
-                    | "t"
-                    | "rạng"
-                    | "sáng"
-                    | "trưa"
-                    | "chiều"
-                    | "tối"
-                    | "đêm"
-                    | "khuya"
-                    | "ngày"
-                    | "hôm"
-                    | "mùng"
-                    | "mồng"
-                    | "rằm"
-                    | "tết"
-                    | "xuân"
-                    | "năm"
-                    | "từ"
-                    | "tuần"
-                    | "tháng"
-                    | "cách"
-                    | "đầu"
-                    | "giữa"
-                    | "cuối"
-                    | "quý"
-                    | "thập"
-                    | "những"
-                    | "giai"
-                    | "nhiệm"
-                    | "thời"
-            ) || lexicon::english_month(w).is_some()
-        }),
+        Kind::Word => p
+            .word(i)
+            .is_some_and(|w| STARTERS.contains(&w) || lexicon::english_month(w).is_some()),
     }
+}
+
+/// A count written in digits or words ("2", "hai", "mười").
+fn count(p: &P<'_>, k: usize) -> Option<u32> {
+    if let Some(n) = p.num(k) {
+        return (p.t[k].digits <= 3).then_some(n);
+    }
+    Some(match p.word(k)? {
+        "một" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "bốn" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        _ => return None,
+    })
+}
+
+/// Festivals on fixed lunar days: (words, month, day); day 0 is the month's last day.
+const FESTIVALS: &[(&[&str], u32, u32)] = &[
+    (&["giỗ", "tổ", "hùng", "vương"], 3, 10),
+    (&["tết", "đoan", "ngọ"], 5, 5),
+    (&["lễ", "vu", "lan"], 7, 15),
+    (&["vu", "lan"], 7, 15),
+    (&["tết", "trung", "thu"], 8, 15),
+    (&["rằm", "trung", "thu"], 8, 15),
+    (&["tết", "nguyên", "tiêu"], 1, 15),
+    (&["tết", "hàn", "thực"], 3, 3),
+    (&["ông", "công", "ông", "táo"], 12, 23),
+    (&["đêm", "giao", "thừa"], 12, 0),
+    (&["giao", "thừa"], 12, 0),
+];
+
+fn festival(p: &P<'_>, i: usize) -> Option<Match> {
+    for (words, m, d) in FESTIVALS {
+        if words.iter().enumerate().all(|(o, w)| p.is_word(i + o, w)) {
+            let last = i + words.len() - 1;
+            return Some(Match {
+                expr: Expr::Lunar {
+                    d: *d,
+                    m: *m,
+                    leap: false,
+                    y: None,
+                    canchi: None,
+                    tet: false,
+                },
+                first: i,
+                last,
+            });
+        }
+    }
+    None
 }
 
 /// The rule set, tried at token i.
@@ -396,8 +435,48 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
     let cue = cue_prefix || prev_is_cue(p, i);
 
     // Lunar forms first ("27 Tết", "mùng 1 Tết", "rằm tháng Giêng", "23 tháng Chạp", "10/3 âm lịch").
+    if let Some(m) = festival(p, i) {
+        return Some(m);
+    }
     if let Some(m) = lunar(p, k, i) {
         return Some(m);
+    }
+    // "Xuân 2026", "Tết 2026": the year.
+    if (p.is_word(i, "xuân") || p.is_word(i, "tết")) && p.year4(i + 1).is_some() {
+        let y = p.year4(i + 1)?;
+        return Some(Match {
+            expr: Expr::Year { y },
+            first: i,
+            last: i + 1,
+        });
+    }
+    // "Chủ nhật vừa qua", "thứ Hai tới", "thứ Sáu tuần trước".
+    if let Some(wd) = weekday {
+        let numeric_next = p.num(k).is_some();
+        if !numeric_next {
+            let (tense, last) = match (p.word(k), p.word(k + 1)) {
+                (Some("vừa"), Some("qua"))
+                | (Some("tuần"), Some("trước"))
+                | (Some("tuần"), Some("qua")) => (Tense::Past, k + 1),
+                (Some("tuần"), Some("tới")) | (Some("tuần"), Some("sau")) => {
+                    (Tense::Future, k + 1)
+                }
+                (Some("tới"), _) | (Some("sắp"), Some("tới")) => {
+                    (Tense::Future, if p.is_word(k, "sắp") { k + 1 } else { k })
+                }
+                (Some("này"), _) | (Some("tuần"), Some("này")) => {
+                    (Tense::Any, if p.is_word(k, "tuần") { k + 1 } else { k })
+                }
+                _ => (Tense::Any, usize::MAX),
+            };
+            if last != usize::MAX {
+                return Some(Match {
+                    expr: Expr::Weekday { wd, tense },
+                    first: i,
+                    last,
+                });
+            }
+        }
     }
     // Ranges of days: "1-15/7", "28/6 - 3/7", "từ 1/7 đến 15/7".
     if let Some(m) = day_range(p, i, k, cue) {
@@ -538,8 +617,15 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
                 last: l,
             });
         }
-        // A bare clock time: "20:31", "lúc 9h".
-        if p.punct(k + 1, ':') || p.is_word(i.saturating_sub(1), "lúc") || part.is_some() {
+        // A bare clock time needs a cue ("lúc 20:31", "khoảng 9h", "9h sáng"); a line
+        // starting "00:17" is a timestamp, not a time of day.
+        let before = if i > 0 { p.word(i - 1) } else { None };
+        let cue_before = matches!(
+            before,
+            Some("lúc" | "vào" | "khoảng" | "từ" | "đến" | "tới" | "trước" | "sau")
+        );
+        let part_after = p.word(last).and_then(Part::of).is_some();
+        if cue_before || part.is_some() || part_after {
             return Some(Match {
                 expr: Expr::Time { h, mi },
                 first: i,
@@ -800,7 +886,11 @@ fn day_range(p: &P<'_>, i: usize, k: usize, cue: bool) -> Option<Match> {
     // "1-15/7", "1 - 15/7/2026"
     if let (Some(d1), true) = (p.num(k), p.dash(k + 1)) {
         if let Some((d2, m, y, l)) = numeric_day(p, k + 2, true) {
-            if (1..=31).contains(&d1) && d1 < d2 && p.t[k].digits <= 2 && (cue || y.is_some()) {
+            if (1..=31).contains(&d1)
+                && d1 < d2
+                && p.t[k].digits <= 2
+                && p.tight(k + 1) == p.tight(k + 2)
+            {
                 return Some(Match {
                     expr: Expr::Range {
                         from: Box::new(Expr::Day {
@@ -828,8 +918,10 @@ fn day_range(p: &P<'_>, i: usize, k: usize, cue: bool) -> Option<Match> {
             }
         }
     }
-    // "28/6 - 3/7", "28/6 đến 3/7/2026"
-    if let Some((d1, m1, y1, l1)) = numeric_day(p, k, cue) {
+    // "28/6 - 3/7", "28/6 đến 3/7/2026" (two day/months around a dash: a date range even
+    // without a cue word)
+    let _ = cue;
+    if let Some((d1, m1, y1, l1)) = numeric_day(p, k, true) {
         let j = l1 + 1;
         if p.dash(j) || p.is_word(j, "đến") {
             if let Some((d2, m2, y2, l2)) = numeric_day(p, j + 1, true) {
@@ -963,6 +1055,45 @@ fn relative(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
                     },
                     i + 1,
                 ));
+            }
+        }
+    }
+    // "2 ngày tới", "hai ngày qua", "một tháng qua": N units from or up to the reference.
+    if let (Some(n), Some(u)) = (count(p, i), p.word(i + 1).and_then(unit_of)) {
+        if n > 0 && n <= 100 && u != Unit::Hour {
+            match p.word(i + 2) {
+                Some("tới" | "sắp") | Some("sau") if !p.is_word(i + 3, "đó") => {
+                    let last = if p.is_word(i + 2, "sắp") && p.is_word(i + 3, "tới") {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                    return Some((
+                        Expr::Span {
+                            unit: u,
+                            n,
+                            future: true,
+                        },
+                        last,
+                    ));
+                }
+                Some("qua") | Some("gần") if p.is_word(i + 2, "qua") || p.is_word(i + 3, "đây") =>
+                {
+                    let last = if p.is_word(i + 2, "gần") {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                    return Some((
+                        Expr::Span {
+                            unit: u,
+                            n,
+                            future: false,
+                        },
+                        last,
+                    ));
+                }
+                _ => {}
             }
         }
     }

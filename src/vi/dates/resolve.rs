@@ -303,6 +303,60 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 }
             }
         }
+        Expr::Weekday { wd, tense } => {
+            r.relative = true;
+            r.granularity = "day";
+            let Some(rf) = reference else {
+                add_note(
+                    &mut r,
+                    "relative to a reference date that is not known".to_owned(),
+                );
+                return Some(r);
+            };
+            let cur = i64::from(rf.weekday().to_monday_one_offset());
+            let want = i64::from(*wd);
+            let delta = match tense {
+                Tense::Past => {
+                    let d = (cur - want).rem_euclid(7);
+                    -(if d == 0 { 7 } else { d })
+                }
+                Tense::Future => {
+                    let d = (want - cur).rem_euclid(7);
+                    if d == 0 {
+                        7
+                    } else {
+                        d
+                    }
+                }
+                Tense::Any => want - cur,
+            };
+            r.value = Some(ymd(rf.checked_add(delta.days()).ok()?));
+        }
+        Expr::Span { unit, n, future } => {
+            r.relative = true;
+            r.granularity = "day";
+            let Some(rf) = reference else {
+                add_note(
+                    &mut r,
+                    "relative to a reference date that is not known".to_owned(),
+                );
+                return Some(r);
+            };
+            let n = i64::from(*n);
+            let far = match unit {
+                Unit::Day | Unit::Hour => (n - 1).days(),
+                Unit::Week => (7 * n - 1).days(),
+                Unit::Month => n.months().days(-1),
+                Unit::Year => n.years().days(-1),
+            };
+            let (a, b) = if *future {
+                (rf, rf.checked_add(far).ok()?)
+            } else {
+                (rf.checked_sub(far).ok()?, rf)
+            };
+            r.value = Some(ymd(a));
+            r.end_value = Some(ymd(b));
+        }
         Expr::Time { .. } => {
             r.granularity = "minute";
             add_note(&mut r, "a clock time without a day".to_owned());
@@ -338,11 +392,19 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 day: *d as u8,
                 leap_month: *leap,
             };
+            // Day 0 stands for the month's last day ("giao thừa").
+            let day_in = |ly: i32| -> u8 {
+                if *d == 0 {
+                    lunar::month_length(ly, *m as u8, *leap).unwrap_or(30)
+                } else {
+                    *d as u8
+                }
+            };
             let gregorian = |ly: i32| {
                 lunar::to_gregorian(lunar::LunarDate {
                     year: ly,
                     month: *m as u8,
-                    day: *d as u8,
+                    day: day_in(ly),
                     leap_month: *leap,
                 })
                 .and_then(|(gy, gm, gd)| date(gy, gm.into(), gd.into()))
