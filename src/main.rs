@@ -80,6 +80,30 @@ fn init_tracing(cfg: &Config) {
     }
 }
 
+/// Prints a value as JSON on stdout (indented with `pretty`): exit 0, or a problem and 1.
+fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> ExitCode {
+    let out = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    match out {
+        Ok(s) => {
+            let _ = writeln!(std::io::stdout(), "{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_problem(&Problem::new(
+                "internal",
+                500,
+                "Internal error",
+                e.to_string(),
+            ));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn print_problem(p: &Problem) {
     let _ = writeln!(std::io::stderr(), "{}", p.to_json());
 }
@@ -185,28 +209,7 @@ fn main() -> ExitCode {
                 },
             };
             match Pipeline::new().run(req) {
-                Ok(article) => {
-                    let out = if pretty {
-                        serde_json::to_string_pretty(&article)
-                    } else {
-                        serde_json::to_string(&article)
-                    };
-                    match out {
-                        Ok(s) => {
-                            let _ = writeln!(std::io::stdout(), "{s}");
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            print_problem(&Problem::new(
-                                "internal",
-                                500,
-                                "Internal error",
-                                e.to_string(),
-                            ));
-                            ExitCode::FAILURE
-                        }
-                    }
-                }
+                Ok(article) => print_json(&article, pretty),
                 Err(e) => {
                     print_problem(&e.problem());
                     ExitCode::FAILURE
@@ -237,28 +240,7 @@ fn main() -> ExitCode {
                 }
             };
             match Pipeline::new().analyze(&text, reference_date.as_deref()) {
-                Ok(a) => {
-                    let out = if pretty {
-                        serde_json::to_string_pretty(&a)
-                    } else {
-                        serde_json::to_string(&a)
-                    };
-                    match out {
-                        Ok(s) => {
-                            let _ = writeln!(std::io::stdout(), "{s}");
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            print_problem(&Problem::new(
-                                "internal",
-                                500,
-                                "Internal error",
-                                e.to_string(),
-                            ));
-                            ExitCode::FAILURE
-                        }
-                    }
-                }
+                Ok(a) => print_json(&a, pretty),
                 Err(e) => {
                     print_problem(&e.problem());
                     ExitCode::FAILURE

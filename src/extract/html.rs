@@ -58,24 +58,7 @@ pub fn extract(html: &str, page_url: Option<&str>, reference: Option<Date>) -> D
             ),
         };
 
-    // A photo story: the text lives in the captions.
-    let mut blocks = blocks;
-    let body_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-    let cap_chars: usize = images
-        .iter()
-        .filter_map(|i| i.caption.as_ref())
-        .map(|c| c.chars().count())
-        .sum();
-    if cap_chars > 300 && cap_chars > 2 * body_chars {
-        blocks = images
-            .iter()
-            .filter_map(|i| i.caption.clone())
-            .map(|text| Block {
-                kind: BlockKind::Paragraph,
-                text,
-            })
-            .collect();
-    }
+    let blocks = crate::extract::photo_story(blocks, &images);
 
     if lead.is_none() {
         lead = meta

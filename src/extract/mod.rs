@@ -128,6 +128,28 @@ pub fn extract(
     doc
 }
 
+/// A photo story tells its text in the captions: when they hold more than twice the text of
+/// the body (and some 300 characters), the captions become the body's paragraphs.
+pub fn photo_story(blocks: Vec<Block>, images: &[Image]) -> Vec<Block> {
+    let body_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+    let cap_chars: usize = images
+        .iter()
+        .filter_map(|i| i.caption.as_ref())
+        .map(|c| c.chars().count())
+        .sum();
+    if cap_chars > 300 && cap_chars > 2 * body_chars {
+        return images
+            .iter()
+            .filter_map(|i| i.caption.clone())
+            .map(|text| Block {
+                kind: crate::article::BlockKind::Paragraph,
+                text,
+            })
+            .collect();
+    }
+    blocks
+}
+
 /// The language of a body (ISO 639-1 where one exists), when the detector is confident.
 pub fn detect_language(blocks: &[Block]) -> Option<String> {
     let mut sample = String::new();

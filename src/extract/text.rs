@@ -426,23 +426,7 @@ pub fn extract(text: &str, url: Option<&str>, reference: Option<Date>) -> Docume
     {
         blocks.remove(0);
     }
-    // A photo story: the text lives in the captions.
-    let body_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-    let cap_chars: usize = images
-        .iter()
-        .filter_map(|i| i.caption.as_ref())
-        .map(|c| c.chars().count())
-        .sum();
-    if cap_chars > 300 && cap_chars > 2 * body_chars {
-        blocks = images
-            .iter()
-            .filter_map(|i| i.caption.clone())
-            .map(|text| Block {
-                kind: BlockKind::Paragraph,
-                text,
-            })
-            .collect();
-    }
+    let blocks = crate::extract::photo_story(blocks, &images);
     doc.blocks = blocks;
     doc.images = images;
 
