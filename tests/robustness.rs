@@ -99,3 +99,57 @@ fn random_bytes_and_odd_markup() {
         run(odd.as_bytes().to_vec(), Some(InputKind::Text));
     }
 }
+
+#[test]
+fn date_scanner_never_panics_and_cuts_at_characters() {
+    let mut rng = Lcg(2026);
+    let alphabet: Vec<char> = "0123456789/-.:,() hgHGTtmùngrằmTếtthángChạpGiêngnămquýIIđầucuốingàyhômqua sángchiềutốiâmlịchĐÐ\u{0300}\u{0301}\u{00A0}💡漢"
+        .chars()
+        .collect();
+    let words = [
+        "ngày",
+        "tháng",
+        "năm",
+        "Tết",
+        "mùng",
+        "rằm",
+        "âm lịch",
+        "từ",
+        "đến",
+        "sáng",
+        "9h",
+        "20:31",
+        "14/2",
+        "2024",
+        "thứ Hai",
+        "tuần trước",
+        "giai đoạn",
+        "-",
+        "/",
+    ];
+    let reference = jiff::civil::Date::new(2026, 2, 15).ok();
+    for round in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..(rng.next() % 24) {
+            if rng.next() % 3 == 0 {
+                s.push_str(words[(rng.next() as usize) % words.len()]);
+                s.push(' ');
+            } else {
+                s.push(alphabet[(rng.next() as usize) % alphabet.len()]);
+            }
+        }
+        let reference = if round % 5 == 0 { None } else { reference };
+        let n = s.chars().count();
+        for m in vnarticle::vi::dates::find_dates(&s, "text", reference) {
+            assert!(m.start < m.end && m.end <= n, "{s:?}: {m:?}");
+            let cut: String = s.chars().skip(m.start).take(m.end - m.start).collect();
+            assert_eq!(cut, m.text, "{s:?}");
+            if let Some(v) = &m.value {
+                assert!(
+                    v.len() >= 4 && v.chars().take(4).all(|c| c.is_ascii_digit()),
+                    "{v}"
+                );
+            }
+        }
+    }
+}
