@@ -128,17 +128,21 @@ fn date_scanner_never_panics_and_cuts_at_characters() {
         "/",
     ];
     let reference = jiff::civil::Date::new(2026, 2, 15).ok();
-    for round in 0..3000 {
+    for round in 0..3000u32 {
         let mut s = String::new();
         for _ in 0..(rng.next() % 24) {
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 s.push_str(words[(rng.next() as usize) % words.len()]);
                 s.push(' ');
             } else {
                 s.push(alphabet[(rng.next() as usize) % alphabet.len()]);
             }
         }
-        let reference = if round % 5 == 0 { None } else { reference };
+        let reference = if round.is_multiple_of(5) {
+            None
+        } else {
+            reference
+        };
         let n = s.chars().count();
         for m in vnarticle::vi::dates::find_dates(&s, "text", reference) {
             assert!(m.start < m.end && m.end <= n, "{s:?}: {m:?}");
