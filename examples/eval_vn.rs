@@ -4,60 +4,18 @@
 //! With `--text` each page is first rendered to page text by `w3m -dump -cols 20000` (as a
 //! text-mode browser's dump; w3m must be installed) and the text is what gets extracted.
 
-use vnarticle::eval::{data_dir, score_vn, VnGold, VN_FIELDS};
-use vnarticle::pipeline::{Input, Options, Pipeline, Source};
+#[path = "../tests/support/runs.rs"]
+mod runs;
+
+use vnarticle::eval::{score_vn, VN_FIELDS};
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let text_mode = std::env::args().any(|a| a == "--text");
-    let dir = data_dir().join("vn-dev");
-    let mut golds: Vec<_> = std::fs::read_dir(dir.join("gold"))
-        .expect("gold dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    golds.sort();
-    let pipeline = Pipeline::new();
     let mut right = [0usize; 8];
     let mut n = 0;
-    for g in golds {
-        let gold: VnGold =
-            serde_json::from_str(&std::fs::read_to_string(&g).expect("gold")).expect("gold json");
-        let page = dir.join("pages").join(&gold.file);
-        let bytes = if text_mode {
-            let out = std::process::Command::new("w3m")
-                .args([
-                    "-dump",
-                    "-cols",
-                    "20000",
-                    "-T",
-                    "text/html",
-                    "-I",
-                    "UTF-8",
-                    "-O",
-                    "UTF-8",
-                ])
-                .arg(&page)
-                .output()
-                .expect("w3m (apt-get install w3m)");
-            out.stdout
-        } else {
-            std::fs::read(&page).expect("page")
-        };
-        let input = Input {
-            source: if text_mode {
-                Source::Text(String::from_utf8_lossy(&bytes).into_owned())
-            } else {
-                Source::Bytes {
-                    bytes: bytes.into(),
-                    kind: None,
-                    charset: None,
-                }
-            },
-            url: gold.url.clone(),
-            options: Options::default(),
-        };
-        let article = match pipeline.run(input) {
+    for (gold, result) in runs::vn_pages(text_mode) {
+        let article = match result {
             Ok(a) => a,
             Err(e) => {
                 println!("{:<14} ERROR {e}", gold.file);

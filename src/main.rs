@@ -80,6 +80,24 @@ fn init_tracing(cfg: &Config) {
     }
 }
 
+/// Reads a file, or standard input for "-".
+fn read_input(input: &str) -> Result<Vec<u8>, Problem> {
+    let read = if input == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(input)
+    };
+    read.map_err(|e| {
+        Problem::new(
+            "unreadable-input",
+            400,
+            "Cannot read input",
+            format!("{input}: {e}"),
+        )
+    })
+}
+
 /// Prints a value as JSON on stdout (indented with `pretty`): exit 0, or a problem and 1.
 fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> ExitCode {
     let out = if pretty {
@@ -178,21 +196,10 @@ fn main() -> ExitCode {
                 }
                 return ExitCode::FAILURE;
             }
-            let bytes = if input == "-" {
-                let mut buf = Vec::new();
-                std::io::stdin().read_to_end(&mut buf).map(|_| buf)
-            } else {
-                std::fs::read(&input)
-            };
-            let bytes = match bytes {
+            let bytes = match read_input(&input) {
                 Ok(b) => b,
-                Err(e) => {
-                    print_problem(&Problem::new(
-                        "unreadable-input",
-                        400,
-                        "Cannot read input",
-                        format!("{input}: {e}"),
-                    ));
+                Err(p) => {
+                    print_problem(&p);
                     return ExitCode::FAILURE;
                 }
             };
@@ -221,21 +228,10 @@ fn main() -> ExitCode {
             pretty,
             input,
         } => {
-            let text = if input == "-" {
-                let mut buf = String::new();
-                std::io::stdin().read_to_string(&mut buf).map(|_| buf)
-            } else {
-                std::fs::read_to_string(&input)
-            };
-            let text = match text {
-                Ok(t) => t,
-                Err(e) => {
-                    print_problem(&Problem::new(
-                        "unreadable-input",
-                        400,
-                        "Cannot read input",
-                        format!("{input}: {e}"),
-                    ));
+            let text = match read_input(&input) {
+                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Err(p) => {
+                    print_problem(&p);
                     return ExitCode::FAILURE;
                 }
             };

@@ -106,7 +106,7 @@ impl PipelineError {
 
 /// What `/v1/analyze` returns for a clean text.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Analysis {
+pub struct TextAnalysis {
     pub dates: Vec<DateMention>,
     pub entities: Vec<serde_json::Value>,
 }
@@ -135,6 +135,17 @@ fn article_dates(
     out
 }
 
+/// The day of a user's reference date (`YYYY-MM-DD` or an ISO datetime, taken in Vietnam time).
+fn reference_day(r: Option<&str>) -> Result<Option<jiff::civil::Date>, PipelineError> {
+    r.map(|r| {
+        datetime::parse_reference(r)
+            .and_then(|s| s.in_vietnam())
+            .map(|dt| dt.date())
+            .ok_or_else(|| PipelineError::BadReferenceDate(r.to_owned()))
+    })
+    .transpose()
+}
+
 fn bytecount_lt(s: &str) -> usize {
     memchr::memchr_iter(b'<', s.as_bytes()).count()
 }
@@ -158,18 +169,10 @@ impl Pipeline {
         &self,
         text: &str,
         reference_date: Option<&str>,
-    ) -> Result<Analysis, PipelineError> {
-        let reference = match reference_date {
-            Some(r) => Some(
-                datetime::parse_reference(r)
-                    .and_then(|s| s.in_vietnam())
-                    .map(|dt| dt.date())
-                    .ok_or_else(|| PipelineError::BadReferenceDate(r.to_owned()))?,
-            ),
-            None => None,
-        };
+    ) -> Result<TextAnalysis, PipelineError> {
+        let reference = reference_day(reference_date)?;
         let text = crate::vi::normalize::nfc(text);
-        Ok(Analysis {
+        Ok(TextAnalysis {
             dates: find_dates(&text, "text", reference),
             entities: Vec::new(),
         })
@@ -177,15 +180,7 @@ impl Pipeline {
 
     /// Runs one request to completion (CPU-bound; call from a blocking context in servers).
     pub fn run(&self, input: Input) -> Result<Article, PipelineError> {
-        let reference = match input.options.reference_date.as_deref() {
-            Some(r) => Some(
-                datetime::parse_reference(r)
-                    .and_then(|s| s.in_vietnam())
-                    .map(|dt| dt.date())
-                    .ok_or_else(|| PipelineError::BadReferenceDate(r.to_owned()))?,
-            ),
-            None => None,
-        };
+        let reference = reference_day(input.options.reference_date.as_deref())?;
         if let Some(u) = &input.url {
             match url::Url::parse(u) {
                 Ok(p) if matches!(p.scheme(), "http" | "https") => {}

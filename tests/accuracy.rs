@@ -3,13 +3,13 @@
 //! The page-text gate renders the pages with w3m (installed by .ci/run). The date gate scores
 //! the date pipeline on tests/data/dates_gold.jsonl.
 
+mod support {
+    pub mod runs;
+}
+use support::runs;
+
 use serde_json::Value;
-use std::io::Read;
-use vnarticle::eval::{
-    aggregate, article_text, data_dir, date_scores, load_dates_gold, page_counts, score_vn, VnGold,
-    VN_FIELDS,
-};
-use vnarticle::pipeline::{Input, Options, Pipeline, Source};
+use vnarticle::eval::{aggregate, date_scores, load_dates_gold, page_counts, score_vn, VN_FIELDS};
 
 fn baseline() -> Value {
     serde_json::from_str(include_str!("baseline.json")).expect("baseline.json")
@@ -17,37 +17,15 @@ fn baseline() -> Value {
 
 #[test]
 fn aeb_f1_does_not_regress() {
-    let dir = data_dir().join("aeb");
-    let truth: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("ground-truth.json"))
-            .expect("AEB ground truth in ../shared/data/aeb"),
-    )
-    .unwrap();
-    let truth = truth.as_object().unwrap();
-    let pipeline = Pipeline::new();
-    let mut pages = Vec::new();
-    let mut empty = 0;
-    for (id, t) in truth {
-        let mut html = String::new();
-        flate2::read::GzDecoder::new(
-            std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).unwrap(),
-        )
-        .read_to_string(&mut html)
-        .unwrap();
-        let input = Input {
-            source: Source::Html(html),
-            url: t["url"].as_str().map(str::to_owned),
-            options: Options::default(),
-        };
-        let pred = pipeline
-            .run(input)
-            .map(|a| article_text(&a))
-            .unwrap_or_default();
-        if pred.trim().is_empty() {
-            empty += 1;
-        }
-        pages.push(page_counts(t["articleBody"].as_str().unwrap_or(""), &pred));
-    }
+    let run = runs::aeb_pages();
+    let pages: Vec<(f64, f64, f64)> = run
+        .iter()
+        .map(|p| page_counts(&p.truth, &p.prediction))
+        .collect();
+    let empty = run
+        .iter()
+        .filter(|p| p.prediction.trim().is_empty())
+        .count();
     let s = aggregate(&pages, empty);
     let b = &baseline()["aeb"];
     println!(
@@ -78,59 +56,17 @@ fn aeb_f1_does_not_regress() {
 }
 
 fn vn_scores(text_mode: bool) -> Vec<f64> {
-    let dir = data_dir().join("vn-dev");
-    let mut golds: Vec<_> = std::fs::read_dir(dir.join("gold"))
-        .expect("vn-dev gold")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    golds.sort();
-    let pipeline = Pipeline::new();
+    let run = runs::vn_pages(text_mode);
     let mut right = [0usize; 8];
-    for g in &golds {
-        let gold: VnGold = serde_json::from_str(&std::fs::read_to_string(g).unwrap()).unwrap();
-        let page = dir.join("pages").join(&gold.file);
-        let source = if text_mode {
-            let out = std::process::Command::new("w3m")
-                .args([
-                    "-dump",
-                    "-cols",
-                    "20000",
-                    "-T",
-                    "text/html",
-                    "-I",
-                    "UTF-8",
-                    "-O",
-                    "UTF-8",
-                ])
-                .arg(&page)
-                .output()
-                .expect("w3m is installed (apt-get install w3m)");
-            Source::Text(String::from_utf8_lossy(&out.stdout).into_owned())
-        } else {
-            Source::Bytes {
-                bytes: std::fs::read(&page).unwrap().into(),
-                kind: None,
-                charset: None,
-            }
-        };
-        let Ok(a) = pipeline.run(Input {
-            source,
-            url: gold.url.clone(),
-            options: Options::default(),
-        }) else {
-            continue;
-        };
-        for (k, (_, ok)) in score_vn(&a, &gold).iter().enumerate() {
+    for (gold, article) in &run {
+        let Ok(a) = article else { continue };
+        for (k, (_, ok)) in score_vn(a, gold).iter().enumerate() {
             if *ok {
                 right[k] += 1;
             }
         }
     }
-    right
-        .iter()
-        .map(|r| *r as f64 / golds.len() as f64)
-        .collect()
+    right.iter().map(|r| *r as f64 / run.len() as f64).collect()
 }
 
 fn gate(section: &str, scores: &[f64]) {

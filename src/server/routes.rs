@@ -47,7 +47,9 @@ pub async fn readyz(State(st): State<AppState>) -> Response {
     Json(serde_json::json!({"status": "ready"})).into_response()
 }
 
-fn parse_json_request(bytes: &[u8]) -> Result<ExtractRequest, ApiError> {
+/// Parses a JSON object body into a request type: 400 `invalid-json` when it is not a JSON
+/// object, 400 `invalid-request` when its members do not fit.
+fn parse_json_request<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let v: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
     if !v.is_object() {
@@ -244,15 +246,7 @@ pub async fn analyze(
     if !is_json_like {
         return Err(ApiError::UnsupportedMediaType(essence));
     }
-    let v: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
-    if !v.is_object() {
-        return Err(ApiError::InvalidJson(
-            "the body must be a JSON object".into(),
-        ));
-    }
-    let req: AnalyzeRequest =
-        serde_json::from_value(v).map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
+    let req: AnalyzeRequest = parse_json_request(&bytes)?;
     let pipeline = st.pipeline.clone();
     let result = tokio::task::spawn_blocking(move || {
         pipeline.analyze(&req.text, req.reference_date.as_deref())

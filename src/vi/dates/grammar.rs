@@ -106,6 +106,21 @@ pub enum Expr {
     },
 }
 
+impl Expr {
+    /// A day with nothing more said about it (no weekday, part of day, time or tense).
+    pub fn plain_day(d: u32, m: u32, y: Option<i32>) -> Expr {
+        Expr::Day {
+            d,
+            m,
+            y,
+            weekday: None,
+            part: None,
+            time: None,
+            tense: Tense::Any,
+        }
+    }
+}
+
 /// An expression and the tokens it spans (inclusive).
 #[derive(Debug, Clone)]
 pub struct Match {
@@ -479,7 +494,7 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
         }
     }
     // Ranges of days: "1-15/7", "28/6 - 3/7", "từ 1/7 đến 15/7".
-    if let Some(m) = day_range(p, i, k, cue) {
+    if let Some(m) = day_range(p, i, k) {
         return Some(m);
     }
     // "10/3 âm lịch": the marker is the cue.
@@ -842,46 +857,33 @@ fn lunar_year_after(p: &P<'_>, k: usize) -> Option<LunarYearAfter> {
     None
 }
 
-fn day_range(p: &P<'_>, i: usize, k: usize, cue: bool) -> Option<Match> {
+/// A range of two days ("28/6 - 3/7"); a year written only at the end applies to both.
+type DayParts = (u32, u32, Option<i32>);
+
+fn range_of_days(from: DayParts, to: DayParts, first: usize, last: usize) -> Match {
+    let day = |(d, m, y): DayParts| Box::new(Expr::plain_day(d, m, y));
+    Match {
+        expr: Expr::Range {
+            from: day((from.0, from.1, from.2.or(to.2))),
+            to: day(to),
+        },
+        first,
+        last,
+    }
+}
+
+fn day_range(p: &P<'_>, i: usize, k: usize) -> Option<Match> {
     // "từ [ngày] X đến [ngày] Y"
     if p.is_word(i, "từ") {
         let (_, _, k1, _) = prefix(p, i + 1);
         let (d1, m1, y1, l1) = numeric_day(p, k1, true).or_else(|| word_day(p, k1))?;
-        let mut j = l1 + 1;
+        let j = l1 + 1;
         if !(p.is_word(j, "đến") || p.is_word(j, "tới") || p.dash(j)) {
             return None;
         }
-        j += 1;
-        let (_, _, k2, _) = prefix(p, j);
-        if let Some((d2, m2, y2, l2)) = numeric_day(p, k2, true).or_else(|| word_day(p, k2)) {
-            let y1 = y1.or(y2);
-            return Some(Match {
-                expr: Expr::Range {
-                    from: Box::new(Expr::Day {
-                        d: d1,
-                        m: m1,
-                        y: y1,
-                        weekday: None,
-                        part: None,
-                        time: None,
-                        tense: Tense::Any,
-                    }),
-                    to: Box::new(Expr::Day {
-                        d: d2,
-                        m: m2,
-                        y: y2,
-                        weekday: None,
-                        part: None,
-                        time: None,
-                        tense: Tense::Any,
-                    }),
-                },
-                first: i,
-                last: l2,
-            });
-        }
-        // "từ 1 đến 15/7"
-        return None;
+        let (_, _, k2, _) = prefix(p, j + 1);
+        let (d2, m2, y2, l2) = numeric_day(p, k2, true).or_else(|| word_day(p, k2))?;
+        return Some(range_of_days((d1, m1, y1), (d2, m2, y2), i, l2));
     }
     // "1-15/7", "1 - 15/7/2026"
     if let (Some(d1), true) = (p.num(k), p.dash(k + 1)) {
@@ -891,65 +893,17 @@ fn day_range(p: &P<'_>, i: usize, k: usize, cue: bool) -> Option<Match> {
                 && p.t[k].digits <= 2
                 && p.tight(k + 1) == p.tight(k + 2)
             {
-                return Some(Match {
-                    expr: Expr::Range {
-                        from: Box::new(Expr::Day {
-                            d: d1,
-                            m,
-                            y,
-                            weekday: None,
-                            part: None,
-                            time: None,
-                            tense: Tense::Any,
-                        }),
-                        to: Box::new(Expr::Day {
-                            d: d2,
-                            m,
-                            y,
-                            weekday: None,
-                            part: None,
-                            time: None,
-                            tense: Tense::Any,
-                        }),
-                    },
-                    first: i,
-                    last: l,
-                });
+                return Some(range_of_days((d1, m, y), (d2, m, y), i, l));
             }
         }
     }
     // "28/6 - 3/7", "28/6 đến 3/7/2026" (two day/months around a dash: a date range even
     // without a cue word)
-    let _ = cue;
     if let Some((d1, m1, y1, l1)) = numeric_day(p, k, true) {
         let j = l1 + 1;
         if p.dash(j) || p.is_word(j, "đến") {
             if let Some((d2, m2, y2, l2)) = numeric_day(p, j + 1, true) {
-                let y1 = y1.or(y2);
-                return Some(Match {
-                    expr: Expr::Range {
-                        from: Box::new(Expr::Day {
-                            d: d1,
-                            m: m1,
-                            y: y1,
-                            weekday: None,
-                            part: None,
-                            time: None,
-                            tense: Tense::Any,
-                        }),
-                        to: Box::new(Expr::Day {
-                            d: d2,
-                            m: m2,
-                            y: y2,
-                            weekday: None,
-                            part: None,
-                            time: None,
-                            tense: Tense::Any,
-                        }),
-                    },
-                    first: i,
-                    last: l2,
-                });
+                return Some(range_of_days((d1, m1, y1), (d2, m2, y2), i, l2));
             }
         }
     }
@@ -1268,18 +1222,7 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
             && (1..=12).contains(&m)
             && (1..=31).contains(&d)
         {
-            return Some((
-                Expr::Day {
-                    d,
-                    m,
-                    y: Some(y),
-                    weekday: None,
-                    part: None,
-                    time: None,
-                    tense: Tense::Any,
-                },
-                i + 4,
-            ));
+            return Some((Expr::plain_day(d, m, Some(y)), i + 4));
         }
     }
     None
