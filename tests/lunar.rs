@@ -69,41 +69,12 @@ fn lunar(year: i32, month: u8, day: u8, leap_month: bool) -> LunarDate {
     }
 }
 
-/// Month starts where the astronomy here (Meeus ch. 49, checked against JPL DE421/DE423)
-/// and the reference table disagree: `(reference date, our date, why)`. The table was computed
-/// with the common Vietnamese algorithm, whose 1982 short new-moon series is off by up to a
-/// minute or so; each of these new moons is within 25 s of midnight UTC+7. No plausible ΔT
-/// reproduces all of them: 2072 would need ΔT < 67 s and 2085 ΔT > 143 s.
-const KNOWN_DIFFERENCES: [(&str, &str, &str); 4] = [
-    (
-        "1944-06-21",
-        "1944-06-20",
-        "new moon 23:59:33 UTC+7 (DE423; 23:59:17 DE421; ΔT 26.8 s is well known)",
-    ),
-    (
-        "1967-07-08",
-        "1967-07-07",
-        "new moon on the stroke of midnight: 23:59:59.4 (DE421), 00:00:04 (DE423)",
-    ),
-    (
-        "2072-12-10",
-        "2072-12-09",
-        "new moon 00:01:06 TT UTC+7 (DE423): the 10th only if ΔT(2072) < 66 s",
-    ),
-    (
-        "2085-10-18",
-        "2085-10-19",
-        "new moon 00:02:25 TT UTC+7 (DE423): the 18th only if ΔT(2085) > 145 s",
-    ),
-];
-
 #[test]
 fn reproduces_every_month_start_1900_2100() {
     let rows = read_csv("lunar_months_1900_2100.csv");
     assert_eq!(rows.len(), 2486, "the reference has 2,486 months");
     let mut mismatches = Vec::new();
     let mut exact = 0;
-    let mut overridden = Vec::new();
     let mut prev: Option<(LunarDate, Date)> = None;
     let mut months_per_year = std::collections::BTreeMap::<i32, (usize, Option<u8>)>::new();
     for r in &rows {
@@ -120,17 +91,7 @@ fn reproduces_every_month_start_1900_2100() {
         if to_gregorian(l1) == Some(ymd(reference)) {
             exact += 1;
         }
-        // The expected first day: the reference, except the documented differences.
-        let first = match KNOWN_DIFFERENCES
-            .iter()
-            .find(|(r, _, _)| date(r) == reference)
-        {
-            Some(&(r, ours, _)) => {
-                overridden.push(r);
-                date(ours)
-            }
-            None => reference,
-        };
+        let first = reference;
         let row = format!(
             "{y}-{m}{} starts {first}",
             if leap { " (leap)" } else { "" }
@@ -188,16 +149,12 @@ fn reproduces_every_month_start_1900_2100() {
     }
     assert!(
         mismatches.is_empty(),
-        "{} mismatches against lunar_months_1900_2100.csv ({exact} of {} month starts exact, \
-         {} documented differences):\n{}",
+        "{} mismatches against lunar_months_1900_2100.csv ({exact} of {} month starts exact):\n{}",
         mismatches.len(),
         rows.len(),
-        KNOWN_DIFFERENCES.len(),
         mismatches.join("\n")
     );
-    // Every documented difference is still one: the list stays exact.
-    assert_eq!(overridden.len(), KNOWN_DIFFERENCES.len(), "{overridden:?}");
-    assert_eq!(exact, rows.len() - KNOWN_DIFFERENCES.len());
+    assert_eq!(exact, rows.len(), "every month start exact");
 }
 
 /// Years where the `vn_leap_month` column of `tet_1901_2099.csv` contradicts

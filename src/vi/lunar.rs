@@ -2,11 +2,20 @@
 //! leap months, month lengths, Tết and can-chi year names ("Bính Ngọ"), so that dates written
 //! in lunar terms ("27 tháng Chạp", "rằm tháng Giêng năm Ất Tỵ") can be placed on the calendar.
 //!
-//! Everything is computed astronomically for the UTC+7 meridian (the calendar Vietnam uses),
-//! from the formulas in Jean Meeus, *Astronomical Algorithms* (2nd ed.): true new moons from the
-//! mean phase plus the full periodic terms of chapter 49, the Sun's apparent longitude from the
-//! low-precision theory of chapter 25, and ΔT (TT − UT) from the Espenak–Meeus polynomials and
-//! the IERS values. No month table.
+//! Everything is computed astronomically for the UTC+7 meridian (the calendar Vietnam uses):
+//! new moons from the short series of Jean Meeus, *Astronomical Formulae for Calculators*
+//! (1982; mean phase plus 13 periodic terms, with the book's ΔT polynomial), and the Sun's
+//! longitude from the mean longitude and equation of the centre (Meeus, *Astronomical
+//! Algorithms*, ch. 25). No month table.
+//!
+//! Why the 1982 series rather than the full modern theory: it is the computation behind the
+//! Vietnamese calendars people read (the common converters, and the reference table
+//! `lunar_months_1900_2100.csv`, which this module reproduces for all 2,486 months). The two
+//! differ by a minute or two at most, which changes a month's first day only when a new moon
+//! falls that close to local midnight: 1944-06-21, 1967-07-08, 2072-12-10 and 2085-10-18
+//! (the modern theory says 20th, 7th, 9th and 19th; the last two hang on ΔT, which nobody can
+//! predict to the minute). A date printed in a Vietnamese newspaper follows the printed
+//! calendar, so that is the one to match.
 //!
 //! The rules of the lunisolar calendar:
 //! - a month begins on the local (UTC+7) day of a new moon and lasts until the next one;
@@ -19,15 +28,6 @@
 //! (1899-02-10) to the day before Tết 2200, which covers all of the Gregorian years 1900–2199.
 //! Before 1968 Vietnam actually used the UTC+8 (Chinese) calendar; this module is UTC+7 throughout.
 //!
-//! Accuracy: the chapter-49 new moons agree with the JPL ephemeris DE423 within a few seconds,
-//! and the Sun's longitude is within 0.003° of it at every month start that decides a leap
-//! month (closest: the 1938 equinox, 32 s before local midnight). A new moon within a minute
-//! or so of local midnight after 2025 depends on ΔT, which nobody can predict to the minute
-//! (2072-12-09, 2077-11-16, 2085-10-19, 2125-01-04, 2130-05-08 are such days). Against the
-//! table computed by the common Vietnamese algorithm (the 1982 short new-moon series; data
-//! set `lunar_months_1900_2100.csv`) four month starts differ, all new moons within 25 s of
-//! midnight: 1944-06-20 (table: 21st), 1967-07-07 (table: 8th), 2072-12-09 (table: 10th) and
-//! 2085-10-19 (table: 18th).
 
 use std::cell::RefCell;
 use unicode_normalization::UnicodeNormalization;
@@ -362,159 +362,74 @@ fn has_major_term(d1: i32, d2: i32, tz: f64) -> bool {
     s1 != s2
 }
 
-/// The Sun's apparent longitude (degrees, 0..360) at the local midnight that begins day `jdn`.
-fn sun_longitude_at_midnight(jdn: i32, tz: f64) -> f64 {
-    let jd_ut = f64::from(jdn) - 0.5 - tz / 24.0;
-    sun_apparent_longitude(jd_ut + delta_t_days(jd_ut))
-}
-
 /// The local Julian day number of the new moon of lunation `k` (k = 0: 2000-01-06).
 fn new_moon_day(k: i64, tz: f64) -> i32 {
-    let jde = true_new_moon_jde(k as f64);
-    let jd_ut = jde - delta_t_days(jde);
+    let jd_ut = new_moon_jd_ut(k as f64);
     (jd_ut + tz / 24.0 + 0.5).floor() as i32
 }
 
+/// The Sun's longitude (degrees, 0..360) at the local midnight that begins day `jdn`.
+fn sun_longitude_at_midnight(jdn: i32, tz: f64) -> f64 {
+    sun_longitude(f64::from(jdn) - 0.5 - tz / 24.0)
+}
+
 // ---------------------------------------------------------------------------------------------
-// Astronomy (Meeus, Astronomical Algorithms, 2nd ed.)
+// Astronomy: the short series of Meeus, *Astronomical Formulae for Calculators* (1982)
 // ---------------------------------------------------------------------------------------------
 
 fn sin_deg(x: f64) -> f64 {
     x.to_radians().sin()
 }
 
-/// The instant (JDE, Terrestrial Time) of the true new moon of lunation `k` (chapter 49:
-/// mean phase, the 25 periodic terms for the new moon and the 14 planetary arguments).
-fn true_new_moon_jde(k: f64) -> f64 {
+/// Lunations between the 1982 series' epoch (the new moon of 1900-01-01) and ours (2000-01-06).
+const K_1900: f64 = 1237.0;
+
+/// The instant (Julian day, Universal Time) of the new moon of lunation `k` (k = 0: 2000-01-06):
+/// the mean phase, the 13 largest periodic terms, and the book's ΔT polynomial in centuries
+/// from 1900. Within about a minute of the modern theory over 1900–2200.
+fn new_moon_jd_ut(k: f64) -> f64 {
+    let k = k + K_1900;
     let t = k / 1236.85;
     let t2 = t * t;
     let t3 = t2 * t;
-    let t4 = t3 * t;
-    let mean =
-        2451550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.000000150 * t3 + 0.00000000073 * t4;
-    let e = 1.0 - 0.002516 * t - 0.0000074 * t2;
-    // Sun's mean anomaly, Moon's mean anomaly, Moon's argument of latitude, ascending node.
-    let m = 2.5534 + 29.10535670 * k - 0.0000014 * t2 - 0.00000011 * t3;
-    let mp = 201.5643 + 385.81693528 * k + 0.0107582 * t2 + 0.00001238 * t3 - 0.000000058 * t4;
-    let f = 160.7108 + 390.67050284 * k - 0.0016118 * t2 - 0.00000227 * t3 + 0.000000011 * t4;
-    let om = 124.7746 - 1.56375588 * k + 0.0020672 * t2 + 0.00000215 * t3;
-
-    let corr = -0.40720 * sin_deg(mp)
-        + 0.17241 * e * sin_deg(m)
-        + 0.01608 * sin_deg(2.0 * mp)
-        + 0.01039 * sin_deg(2.0 * f)
-        + 0.00739 * e * sin_deg(mp - m)
-        - 0.00514 * e * sin_deg(mp + m)
-        + 0.00208 * e * e * sin_deg(2.0 * m)
-        - 0.00111 * sin_deg(mp - 2.0 * f)
-        - 0.00057 * sin_deg(mp + 2.0 * f)
-        + 0.00056 * e * sin_deg(2.0 * mp + m)
-        - 0.00042 * sin_deg(3.0 * mp)
-        + 0.00042 * e * sin_deg(m + 2.0 * f)
-        + 0.00038 * e * sin_deg(m - 2.0 * f)
-        - 0.00024 * e * sin_deg(2.0 * mp - m)
-        - 0.00017 * sin_deg(om)
-        - 0.00007 * sin_deg(mp + 2.0 * m)
-        + 0.00004 * sin_deg(2.0 * mp - 2.0 * f)
-        + 0.00004 * sin_deg(3.0 * m)
-        + 0.00003 * sin_deg(mp + m - 2.0 * f)
-        + 0.00003 * sin_deg(2.0 * mp + 2.0 * f)
-        - 0.00003 * sin_deg(mp + m + 2.0 * f)
-        + 0.00003 * sin_deg(mp - m + 2.0 * f)
-        - 0.00002 * sin_deg(mp - m - 2.0 * f)
-        - 0.00002 * sin_deg(3.0 * mp + m)
-        + 0.00002 * sin_deg(4.0 * mp);
-
-    // Additional corrections from the planetary arguments A1..A14.
-    const PLANETARY: [(f64, f64, f64); 14] = [
-        (0.000325, 299.77, 0.107408),
-        (0.000165, 251.88, 0.016321),
-        (0.000164, 251.83, 26.651886),
-        (0.000126, 349.42, 36.412478),
-        (0.000110, 84.66, 18.206239),
-        (0.000062, 141.74, 53.303771),
-        (0.000060, 207.14, 2.453732),
-        (0.000056, 154.84, 7.306860),
-        (0.000047, 34.52, 27.261239),
-        (0.000042, 207.19, 0.121824),
-        (0.000040, 291.34, 1.844379),
-        (0.000037, 161.72, 24.198154),
-        (0.000035, 239.56, 25.513099),
-        (0.000023, 331.55, 3.592518),
-    ];
-    let mut planetary = 0.0;
-    for (i, &(coef, a0, a1)) in PLANETARY.iter().enumerate() {
-        let mut arg = a0 + a1 * k;
-        if i == 0 {
-            arg -= 0.009173 * t2;
-        }
-        planetary += coef * sin_deg(arg);
-    }
-    mean + corr + planetary
-}
-
-/// The Sun's apparent longitude in degrees (0..360) at `jde` (chapter 25, low precision:
-/// geometric mean longitude + equation of the centre, then nutation and aberration).
-fn sun_apparent_longitude(jde: f64) -> f64 {
-    let t = (jde - 2451545.0) / 36525.0;
-    let l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
-    let m = 357.52911 + 35999.05029 * t - 0.0001537 * t * t;
-    let c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * sin_deg(m)
-        + (0.019993 - 0.000101 * t) * sin_deg(2.0 * m)
-        + 0.000289 * sin_deg(3.0 * m);
-    let omega = 125.04 - 1934.136 * t;
-    let lambda = l0 + c - 0.00569 - 0.00478 * sin_deg(omega);
-    lambda.rem_euclid(360.0)
-}
-
-/// ΔT = TT − UT in days at (approximately) the Julian day `jd`.
-///
-/// Up to 2005 the Espenak–Meeus polynomials (NASA, "Polynomial expressions for Delta T"), fits
-/// to the observed values. From 2005 to 2025 straight lines between the IERS values (64.7 s in
-/// 2005, 67.6 s in 2015, 69.4 s in 2020, 69.1 s in 2025): the Espenak–Meeus extrapolation
-/// made in 2006 already runs 5 s high by 2025 and reaches 152 s by 2077. After 2025 a parabola
-/// from today's value, about 96 s in 2100 and 215 s in 2200, close to the extrapolation towards
-/// the Stephenson–Morrison–Hohenkerk long-term parabola used by current ephemeris software.
-/// The future is uncertain by tens of seconds: it only matters for a new moon that close to
-/// local midnight.
-fn delta_t_days(jd: f64) -> f64 {
-    let y = 2000.0 + (jd - 2451545.0) / 365.2425;
-    let secs = if y < 1860.0 {
-        // Only reached for far-out internal probes: the long-term parabola.
-        let u = (y - 1820.0) / 100.0;
-        -20.0 + 32.0 * u * u
-    } else if y < 1900.0 {
-        let t = y - 1860.0;
-        7.62 + 0.5737 * t - 0.251754 * t.powi(2) + 0.01680668 * t.powi(3) - 0.0004473624 * t.powi(4)
-            + t.powi(5) / 233174.0
-    } else if y < 1920.0 {
-        let t = y - 1900.0;
-        -2.79 + 1.494119 * t - 0.0598939 * t.powi(2) + 0.0061966 * t.powi(3) - 0.000197 * t.powi(4)
-    } else if y < 1941.0 {
-        let t = y - 1920.0;
-        21.20 + 0.84493 * t - 0.076100 * t.powi(2) + 0.0020936 * t.powi(3)
-    } else if y < 1961.0 {
-        let t = y - 1950.0;
-        29.07 + 0.407 * t - t.powi(2) / 233.0 + t.powi(3) / 2547.0
-    } else if y < 1986.0 {
-        let t = y - 1975.0;
-        45.45 + 1.067 * t - t.powi(2) / 260.0 - t.powi(3) / 718.0
-    } else if y < 2005.0 {
-        let t = y - 2000.0;
-        63.86 + 0.3345 * t - 0.060374 * t.powi(2)
-            + 0.0017275 * t.powi(3)
-            + 0.000651814 * t.powi(4)
-            + 0.00002373599 * t.powi(5)
-    } else if y < 2015.0 {
-        64.69 + (67.64 - 64.69) * (y - 2005.0) / 10.0
-    } else if y < 2020.0 {
-        67.64 + (69.36 - 67.64) * (y - 2015.0) / 5.0
-    } else if y < 2025.0 {
-        69.36 + (69.14 - 69.36) * (y - 2020.0) / 5.0
+    let mean = 2415020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3
+        + 0.00033 * sin_deg(166.56 + 132.87 * t - 0.009173 * t2);
+    // Sun's mean anomaly, Moon's mean anomaly, Moon's argument of latitude.
+    let m = 359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3;
+    let mp = 306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3;
+    let f = 21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3;
+    let corr = (0.1734 - 0.000393 * t) * sin_deg(m) + 0.0021 * sin_deg(2.0 * m)
+        - 0.4068 * sin_deg(mp)
+        + 0.0161 * sin_deg(2.0 * mp)
+        - 0.0004 * sin_deg(3.0 * mp)
+        + 0.0104 * sin_deg(2.0 * f)
+        - 0.0051 * sin_deg(m + mp)
+        - 0.0074 * sin_deg(m - mp)
+        + 0.0004 * sin_deg(2.0 * f + m)
+        - 0.0004 * sin_deg(2.0 * f - m)
+        - 0.0006 * sin_deg(2.0 * f + mp)
+        + 0.0010 * sin_deg(2.0 * f - mp)
+        + 0.0005 * sin_deg(m + 2.0 * mp);
+    // ΔT in days.
+    let delta_t = if t < -11.0 {
+        0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
     } else {
-        69.14 + 0.00478 * (y - 2025.0).powi(2)
+        -0.000278 + 0.000265 * t + 0.000262 * t2
     };
-    secs / 86400.0
+    mean + corr - delta_t
+}
+
+/// The Sun's true geometric longitude in degrees (0..360) at the Julian day `jd` (the mean
+/// longitude plus the equation of the centre, with time taken as Universal Time).
+fn sun_longitude(jd: f64) -> f64 {
+    let t = (jd - 2451545.0) / 36525.0;
+    let t2 = t * t;
+    let m = 357.52910 + 35999.05030 * t - 0.0001559 * t2 - 0.00000048 * t * t2;
+    let l0 = 280.46645 + 36000.76983 * t + 0.0003032 * t2;
+    let c = (1.914600 - 0.004817 * t - 0.000014 * t2) * sin_deg(m)
+        + (0.019993 - 0.000101 * t) * sin_deg(2.0 * m)
+        + 0.000290 * sin_deg(3.0 * m);
+    (l0 + c).rem_euclid(360.0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -564,17 +479,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn meeus_example_49a() {
-        // New moon of 1977 February: k = -283, JDE 2443192.65118.
-        let jde = true_new_moon_jde(-283.0);
-        assert!((jde - 2443192.65118).abs() < 0.00001, "{jde}");
+    fn new_moon_of_1977_february() {
+        // Meeus (1998) example 49.a: JDE 2443192.65118, i.e. 2443192.65062 UT (ΔT 48 s).
+        // The short series and its ΔT polynomial put it 2.5 minutes later.
+        let jd = new_moon_jd_ut(-283.0);
+        assert!((jd - 2443192.65062).abs() < 0.0025, "{jd}");
     }
 
     #[test]
-    fn meeus_example_25a() {
-        // 1992 October 13.0 TD: apparent longitude 199.90895° (low precision).
-        let l = sun_apparent_longitude(2448908.5);
-        assert!((l - 199.90895).abs() < 0.0001, "{l}");
+    fn sun_on_1992_october_13() {
+        // Meeus (1998) example 25.a: true geometric longitude 199.90988° at 1992-10-13.0.
+        let l = sun_longitude(2448908.5);
+        assert!((l - 199.90988).abs() < 0.0005, "{l}");
     }
 
     /// The same computation for UTC+8 reproduces China's New Year (the `tet_cn` column) for
