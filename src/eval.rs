@@ -225,6 +225,8 @@ pub struct DatesGold {
     pub text: String,
     pub reference_date: Option<String>,
     pub mentions: Vec<GoldDate>,
+    #[serde(default)]
+    pub traps: Vec<GoldTrap>,
 }
 
 /// A labelled date mention.
@@ -235,6 +237,19 @@ pub struct GoldDate {
     pub end: usize,
     pub value: Option<String>,
     pub end_value: Option<String>,
+    #[serde(default)]
+    pub granularity: Option<String>,
+    #[serde(default)]
+    pub calendar: Option<String>,
+    #[serde(default)]
+    pub relative: bool,
+}
+
+/// A span labelled as NOT a date (a phone number, a score, a document number…).
+#[derive(Debug, serde::Deserialize)]
+pub struct GoldTrap {
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Loads the labelled date sentences shipped with the tests.
@@ -246,15 +261,25 @@ pub fn load_dates_gold() -> Vec<DatesGold> {
         .collect()
 }
 
-/// Precision, recall and F1 of mentions found (overlapping a labelled span) and of mentions
-/// resolved (overlapping, with the same value and end value).
+/// Scores of the date pipeline on the labelled set.
 #[derive(Debug, Default)]
 pub struct DateScores {
     pub records: usize,
     pub gold: usize,
     pub found: usize,
+    /// Detection: a found mention overlapping a gold mention (one to one).
     pub span: (f64, f64, f64),
+    /// Detection and resolution: the same value, end value and granularity as well.
     pub value: (f64, f64, f64),
+    /// Of the detected mentions, the share resolved right (value accuracy).
+    pub value_accuracy: f64,
+    /// Of the detected mentions, the share with exactly the gold span.
+    pub exact_span: f64,
+    /// Found mentions overlapping a labelled trap.
+    pub trap_hits: usize,
+    pub traps: usize,
+    /// Per category of gold mention: (name, gold, detected, resolved right).
+    pub categories: Vec<(&'static str, usize, usize, usize)>,
 }
 
 fn prf(tp: usize, found: usize, gold: usize) -> (f64, f64, f64) {
@@ -276,13 +301,35 @@ fn prf(tp: usize, found: usize, gold: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// Scores the date pipeline on labelled sentences (printing misses when `verbose`).
+/// The categories a gold mention belongs to (it may be in several).
+fn date_categories(x: &GoldDate) -> Vec<&'static str> {
+    let mut c = vec!["all"];
+    if x.relative {
+        c.push("relative");
+    }
+    if x.end_value.is_some() {
+        c.push("range");
+    }
+    if x.calendar.as_deref() == Some("lunar") {
+        c.push("lunar");
+    }
+    if matches!(x.granularity.as_deref(), Some("minute" | "part_of_day")) {
+        c.push("time/part of day");
+    }
+    c
+}
+
+/// Runs the date pipeline over the labelled set and scores it. A found mention matches the
+/// first unmatched gold mention it overlaps; it is resolved right when value, end value and
+/// granularity are the gold ones. With `verbose`, prints every miss, extra and wrong value.
 pub fn date_scores(gold: &[DatesGold], verbose: bool) -> DateScores {
+    const CATS: [&str; 5] = ["all", "relative", "range", "lunar", "time/part of day"];
     let mut s = DateScores {
         records: gold.len(),
+        categories: CATS.iter().map(|c| (*c, 0, 0, 0)).collect(),
         ..DateScores::default()
     };
-    let (mut span_tp, mut value_tp) = (0, 0);
+    let (mut span_tp, mut value_tp, mut exact) = (0, 0, 0);
     for g in gold {
         let reference = g
             .reference_date
@@ -292,42 +339,83 @@ pub fn date_scores(gold: &[DatesGold], verbose: bool) -> DateScores {
             crate::vi::dates::find_dates(&crate::vi::normalize::nfc(&g.text), "text", reference);
         s.gold += g.mentions.len();
         s.found += found.len();
-        // Spans match when they overlap: the labels leave out "ngày" and weekdays before a
-        // date, which the grammar keeps in the mention.
+        s.traps += g.traps.len();
         let overlaps =
-            |x: &GoldDate, m: &crate::vi::dates::DateMention| x.start < m.end && m.start < x.end;
+            |a: (usize, usize), m: &crate::vi::dates::DateMention| a.0 < m.end && m.start < a.1;
+        let mut taken = vec![false; g.mentions.len()];
+        let mut right = vec![false; g.mentions.len()];
         for m in &found {
-            match g.mentions.iter().find(|x| overlaps(x, m)) {
-                Some(x) => {
+            let hit = (0..g.mentions.len())
+                .find(|&k| !taken[k] && overlaps((g.mentions[k].start, g.mentions[k].end), m));
+            match hit {
+                Some(k) => {
+                    let x = &g.mentions[k];
+                    taken[k] = true;
                     span_tp += 1;
-                    if x.value == m.value && x.end_value == m.end_value {
+                    if x.start == m.start && x.end == m.end {
+                        exact += 1;
+                    }
+                    let same_granularity = x
+                        .granularity
+                        .as_deref()
+                        .is_none_or(|gr| gr == m.granularity);
+                    if x.value == m.value && x.end_value == m.end_value && same_granularity {
                         value_tp += 1;
+                        right[k] = true;
                     } else if verbose {
                         println!(
-                            "{} VALUE {:?}: ours {:?}..{:?} gold {:?}..{:?}",
-                            g.id, m.text, m.value, m.end_value, x.value, x.end_value
+                            "{} VALUE {:?}: ours {:?}..{:?} {} gold {:?}..{:?} {}",
+                            g.id,
+                            m.text,
+                            m.value,
+                            m.end_value,
+                            m.granularity,
+                            x.value,
+                            x.end_value,
+                            x.granularity.as_deref().unwrap_or("?")
                         );
                     }
                 }
-                None if verbose => println!(
-                    "{} EXTRA {:?} [{}..{}] {:?}",
-                    g.id, m.text, m.start, m.end, m.value
-                ),
-                None => {}
+                None => {
+                    if g.traps.iter().any(|t| overlaps((t.start, t.end), m)) {
+                        s.trap_hits += 1;
+                    }
+                    if verbose {
+                        println!(
+                            "{} EXTRA {:?} [{}..{}] {:?}",
+                            g.id, m.text, m.start, m.end, m.value
+                        );
+                    }
+                }
             }
         }
-        if verbose {
-            for x in &g.mentions {
-                if !found.iter().any(|m| overlaps(x, m)) {
-                    println!(
-                        "{} MISSED {:?} [{}..{}] {:?}",
-                        g.id, x.text, x.start, x.end, x.value
-                    );
+        for (k, x) in g.mentions.iter().enumerate() {
+            for c in date_categories(x) {
+                if let Some(e) = s.categories.iter_mut().find(|e| e.0 == c) {
+                    e.1 += 1;
+                    e.2 += usize::from(taken[k]);
+                    e.3 += usize::from(right[k]);
                 }
+            }
+            if verbose && !taken[k] {
+                println!(
+                    "{} MISSED {:?} [{}..{}] {:?}",
+                    g.id, x.text, x.start, x.end, x.value
+                );
             }
         }
     }
     s.span = prf(span_tp, s.found, s.gold);
     s.value = prf(value_tp, s.found, s.gold);
+    s.value_accuracy = if span_tp == 0 {
+        0.0
+    } else {
+        value_tp as f64 / span_tp as f64
+    };
+    s.exact_span = if span_tp == 0 {
+        0.0
+    } else {
+        exact as f64 / span_tp as f64
+    };
     s
 }

@@ -48,6 +48,7 @@ pub enum Expr {
     Month {
         m: u32,
         y: Option<i32>,
+        tense: Tense,
     },
     Year {
         y: i32,
@@ -61,8 +62,20 @@ pub enum Expr {
         m: Option<u32>,
         y: Option<i32>,
     },
+    /// A decade ("thập niên 1960"), or a third of one ("giữa những năm 2000").
     Decade {
         start: i32,
+        third: Option<Third>,
+    },
+    /// The first or last months of a year: "6 tháng đầu năm" = months 1..=6.
+    YearMonths {
+        from: u32,
+        to: u32,
+        y: Option<i32>,
+    },
+    /// "cuối tuần này", "cuối tuần qua": the Saturday and Sunday of a week (offset in weeks).
+    Weekend {
+        offset: i32,
     },
     Range {
         from: Box<Expr>,
@@ -86,11 +99,18 @@ pub enum Expr {
         y: Option<i32>,
         canchi: Option<String>,
         tet: bool,
+        part: Option<Part>,
     },
     /// "Chủ nhật vừa qua", "thứ Hai tới": a weekday before or after the reference.
     Weekday {
         wd: u8,
         tense: Tense,
+        part: Option<Part>,
+    },
+    /// "23h50 cùng ngày", "chiều cùng ngày": the day of the mention before it in the text.
+    SameDay {
+        time: Option<(u32, u32)>,
+        part: Option<Part>,
     },
     /// "2 ngày tới" (the N days from the reference on), "hai ngày qua" (the N days up to it).
     Span {
@@ -189,6 +209,13 @@ fn prefix(p: &P<'_>, i: usize) -> (Option<u8>, Option<Part>, usize, bool) {
     let mut weekday = None;
     let mut part = None;
     let mut cue = false;
+    // "tối thứ 7", "sáng Chủ nhật": a part of day before the weekday.
+    if let Some(pt) = p.word(k).and_then(Part::of) {
+        if p.is_word(k + 1, "thứ") || (p.is_word(k + 1, "chủ") && p.is_word(k + 2, "nhật")) {
+            part = Some(pt);
+            k += 1;
+        }
+    }
     if p.is_word(k, "thứ") {
         let wd = p
             .word(k + 1)
@@ -221,7 +248,8 @@ fn prefix(p: &P<'_>, i: usize) -> (Option<u8>, Option<Part>, usize, bool) {
             k += 1;
         }
     }
-    if p.is_word(k, "rạng") && p.is_word(k + 1, "sáng") {
+    if part.is_some() {
+    } else if p.is_word(k, "rạng") && p.is_word(k + 1, "sáng") {
         part = Some(Part::SmallHours);
         k += 2;
     } else if let Some(pt) = p.word(k).and_then(Part::of) {
@@ -281,9 +309,19 @@ fn numeric_day(p: &P<'_>, k: usize, cue: bool) -> Option<(u32, u32, Option<i32>,
     if follows_letters(k + 3) || (p.punct(k + 3, '/') && p.tight(k + 3)) {
         return None;
     }
-    // Without a year: "." is never a date ("18.1"); "/" and "-" need a cue ("ngày 14/2").
-    if sep == '.' || !cue {
+    // Without a year: "/" and "-" need a cue ("ngày 14/2"); "." only right after "ngày",
+    // "từ", "đến"… and not before a unit ("từ 1.5 triệu": a number).
+    if !cue {
         return None;
+    }
+    if sep == '.' {
+        let strong = k > 0 && p.word(k - 1).is_some_and(lexicon::dot_date_cue);
+        let unit_after = p.word(k + 3).is_some_and(lexicon::unit_word)
+            || p.punct(k + 3, '%')
+            || (p.punct(k + 3, ',') && p.tight(k + 3) && p.num(k + 4).is_some());
+        if !strong || unit_after {
+            return None;
+        }
     }
     Some((d, m, None, k + 2))
 }
@@ -357,14 +395,24 @@ fn clock(p: &P<'_>, k: usize) -> Option<(u32, u32, usize)> {
     Some((h, mi, last))
 }
 
-fn tense_after(p: &P<'_>, k: usize) -> Tense {
+/// Tense words right after a date ("vừa qua", "tới", "sắp tới"): the tense and the index of
+/// their last token, if any.
+fn tense_after(p: &P<'_>, k: usize) -> (Tense, Option<usize>) {
     match (p.word(k), p.word(k + 1)) {
-        (Some("sắp"), Some("tới")) | (Some("tới"), _) | (Some("sắp"), _) => Tense::Future,
-        (Some("vừa"), Some("qua"))
-        | (Some("vừa"), Some("rồi"))
-        | (Some("qua"), _)
-        | (Some("trước"), Some("đó")) => Tense::Past,
-        _ => Tense::Any,
+        (Some("sắp"), Some("tới")) | (Some("vừa"), Some("qua")) | (Some("vừa"), Some("rồi")) => {
+            (
+                if p.is_word(k, "sắp") {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                },
+                Some(k + 1),
+            )
+        }
+        (Some("trước"), Some("đó")) => (Tense::Past, None),
+        (Some("tới"), _) | (Some("sắp"), _) => (Tense::Future, Some(k)),
+        (Some("qua"), _) => (Tense::Past, Some(k)),
+        _ => (Tense::Any, None),
     }
 }
 
@@ -374,7 +422,8 @@ fn can_start(p: &P<'_>, i: usize) -> bool {
         "thứ", "chủ", "cn", "t", "rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày",
         "hôm", "mùng", "mồng", "rằm", "tết", "xuân", "năm", "từ", "tuần", "tháng", "cách", "đầu",
         "giữa", "cuối", "quý", "thập", "những", "giai", "nhiệm", "thời", "một", "hai", "ba", "bốn",
-        "sáu", "bảy", "tám", "chín", "mười", "giỗ", "lễ", "vu", "ông", "giao",
+        "sáu", "bảy", "tám", "chín", "mười", "giỗ", "lễ", "vu", "giao", "mùa", "thu", "đông", "hè",
+        "hạ", "cùng", "thất", "vía",
     ];
     match p.t[i].kind {
         Kind::Num(_) => true,
@@ -415,23 +464,40 @@ const FESTIVALS: &[(&[&str], u32, u32)] = &[
     (&["rằm", "trung", "thu"], 8, 15),
     (&["tết", "nguyên", "tiêu"], 1, 15),
     (&["tết", "hàn", "thực"], 3, 3),
-    (&["ông", "công", "ông", "táo"], 12, 23),
+    (&["thất", "tịch"], 7, 7),
+    (&["tết", "trùng", "cửu"], 9, 9),
+    (&["vía", "thần", "tài"], 1, 10),
+    (&["tết", "ông", "công", "ông", "táo"], 12, 23),
     (&["đêm", "giao", "thừa"], 12, 0),
     (&["giao", "thừa"], 12, 0),
 ];
+
+/// A lunar match with the part of the day written before it, starting at `first`.
+fn with_lunar_part(mut m: Match, first: usize, part: Option<Part>) -> Match {
+    if let Expr::Lunar { part: p, .. } = &mut m.expr {
+        if p.is_none() {
+            *p = part;
+        }
+    }
+    m.first = first;
+    m
+}
 
 fn festival(p: &P<'_>, i: usize) -> Option<Match> {
     for (words, m, d) in FESTIVALS {
         if words.iter().enumerate().all(|(o, w)| p.is_word(i + o, w)) {
             let last = i + words.len() - 1;
+            // "Tết Trung thu năm 2026", "rằm Trung thu năm Giáp Thìn"
+            let (y, canchi, last) = lunar_year_after(p, last + 1).unwrap_or((None, None, last));
             return Some(Match {
                 expr: Expr::Lunar {
                     d: *d,
                     m: *m,
                     leap: false,
-                    y: None,
-                    canchi: None,
+                    y,
+                    canchi,
                     tet: false,
+                    part: (words[0] == "đêm").then_some(Part::Night),
                 },
                 first: i,
                 last,
@@ -449,12 +515,26 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
     let (weekday, part, k, cue_prefix) = prefix(p, i);
     let cue = cue_prefix || prev_is_cue(p, i);
 
-    // Lunar forms first ("27 Tết", "mùng 1 Tết", "rằm tháng Giêng", "23 tháng Chạp", "10/3 âm lịch").
+    // Lunar forms first ("27 Tết", "mùng 1 Tết", "rằm tháng Giêng", "23 tháng Chạp", "10/3 âm lịch"),
+    // with the part of the day written before them ("Sáng mùng 1 Tết", "tối Trung thu").
     if let Some(m) = festival(p, i) {
         return Some(m);
     }
+    if weekday.is_none() && part.is_some() {
+        if let Some(m) = festival(p, k) {
+            return Some(with_lunar_part(m, i, part));
+        }
+    }
     if let Some(m) = lunar(p, k, i) {
-        return Some(m);
+        return Some(with_lunar_part(m, i, part));
+    }
+    // "Thu Đông 2009", "mùa hè 2024", "mùa xuân năm 2025": a season of a year, as the year.
+    if let Some((y, last)) = season_year(p, i) {
+        return Some(Match {
+            expr: Expr::Year { y },
+            first: i,
+            last,
+        });
     }
     // "Xuân 2026", "Tết 2026": the year.
     if (p.is_word(i, "xuân") || p.is_word(i, "tết")) && p.year4(i + 1).is_some() {
@@ -486,7 +566,7 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
             };
             if last != usize::MAX {
                 return Some(Match {
-                    expr: Expr::Weekday { wd, tense },
+                    expr: Expr::Weekday { wd, tense, part },
                     first: i,
                     last,
                 });
@@ -508,6 +588,7 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
                     y: None,
                     canchi: None,
                     tet: false,
+                    part: None,
                 },
                 first: i,
                 last,
@@ -541,12 +622,14 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
                     y: None,
                     canchi: None,
                     tet: false,
+                    part: None,
                 },
                 first: i,
                 last: l,
             });
         }
-        let tense = tense_after(p, last + 1);
+        let (tense, tense_last) = tense_after(p, last + 1);
+        let last = tense_last.unwrap_or(last);
         return Some(Match {
             expr: Expr::Day {
                 d,
@@ -562,92 +645,18 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
         });
     }
     // A time, then maybe its day: "20h ngày 14/2", "8 giờ sáng 12/2".
-    if let Some((h, mi, last)) =
-        clock(p, k).filter(|_| k == i || part.is_some() || weekday.is_some())
-    {
-        // "8 giờ" alone needs a cue ("lúc 8 giờ"); "8h30", "20:31" stand on their own.
-        if !(p.is_word(i.saturating_sub(1), "lúc") || !p.is_word(k + 1, "giờ") || cue) {
-            return None;
+    if k == i || part.is_some() || weekday.is_some() {
+        if let Some(m) = timed(p, i, k, weekday, part, cue) {
+            return Some(m);
         }
-        let mut j = last + 1;
-        if p.punct(j, ',') || p.dash(j) {
-            j += 1;
-        }
-        // "8h30 hôm qua", "9h sáng nay"
-        if let Some((
-            Expr::Relative {
-                unit,
-                offset,
-                part: rp,
-                ..
-            },
-            l,
-        )) = relative_day(p, j)
-        {
-            return Some(Match {
-                expr: Expr::Relative {
-                    unit,
-                    offset,
-                    part: part.or(rp),
-                    time: Some((h, mi)),
-                },
-                first: i,
-                last: l,
-            });
-        }
-        let (wd2, part2, k2, _) = prefix(p, j);
-        if let Some((d, m, y, l)) = numeric_day(p, k2, true).or_else(|| word_day(p, k2)) {
-            return Some(Match {
-                expr: Expr::Day {
-                    d,
-                    m,
-                    y,
-                    weekday: weekday.or(wd2),
-                    part: part.or(part2),
-                    time: Some((h, mi)),
-                    tense: Tense::Any,
-                },
-                first: i,
-                last: l,
-            });
-        }
-        if let Some((
-            Expr::Relative {
-                unit,
-                offset,
-                part: rp,
-                ..
-            },
-            l,
-        )) = relative_day(p, k2)
-        {
-            return Some(Match {
-                expr: Expr::Relative {
-                    unit,
-                    offset,
-                    part: part.or(rp).or(part2),
-                    time: Some((h, mi)),
-                },
-                first: i,
-                last: l,
-            });
-        }
-        // A bare clock time needs a cue ("lúc 20:31", "khoảng 9h", "9h sáng"); a line
-        // starting "00:17" is a timestamp, not a time of day.
-        let before = if i > 0 { p.word(i - 1) } else { None };
-        let cue_before = matches!(
-            before,
-            Some("lúc" | "vào" | "khoảng" | "từ" | "đến" | "tới" | "trước" | "sau")
-        );
-        let part_after = p.word(last).and_then(Part::of).is_some();
-        if cue_before || part.is_some() || part_after {
-            return Some(Match {
-                expr: Expr::Time { h, mi },
-                first: i,
-                last,
-            });
-        }
-        return None;
+    }
+    // "cùng ngày", "chiều cùng ngày", "sáng hôm đó": the day of an earlier mention.
+    if let Some(last) = same_day_words(p, k) {
+        return Some(Match {
+            expr: Expr::SameDay { time: None, part },
+            first: i,
+            last,
+        });
     }
     // Relative days: "hôm qua", "sáng nay", "3 ngày trước", "tuần trước", …
     if let Some((expr, last)) = relative(p, i) {
@@ -667,6 +676,190 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
     if let Some((expr, last)) = english(p, i) {
         return Some(Match {
             expr,
+            first: i,
+            last,
+        });
+    }
+    None
+}
+
+/// "Thu Đông 2009", "Xuân Hè 2024", "mùa thu 2009", "mùa hè năm 2024": (year, last index).
+fn season_year(p: &P<'_>, i: usize) -> Option<(i32, usize)> {
+    let season = |k: usize| matches!(p.word(k), Some("xuân" | "hạ" | "hè" | "thu" | "đông"));
+    let k = if p.is_word(i, "mùa") && season(i + 1) {
+        i + 2
+    } else if season(i) && season(i + 1) {
+        i + 2
+    } else {
+        return None;
+    };
+    let k = if season(k) { k + 1 } else { k };
+    let k = if p.is_word(k, "năm") { k + 1 } else { k };
+    p.year4(k).map(|y| (y, k))
+}
+
+/// "cùng ngày", "cùng hôm", "hôm đó", "ngày hôm đó" at k: the index of its last word.
+fn same_day_words(p: &P<'_>, k: usize) -> Option<usize> {
+    if p.is_word(k, "cùng") && (p.is_word(k + 1, "ngày") || p.is_word(k + 1, "hôm")) {
+        return Some(k + 1);
+    }
+    if p.is_word(k, "ngày") && p.is_word(k + 1, "hôm") && p.is_word(k + 2, "đó") {
+        return Some(k + 2);
+    }
+    if p.is_word(k, "hôm") && p.is_word(k + 1, "đó") {
+        return Some(k + 1);
+    }
+    None
+}
+
+/// Words after a clock time that make it a daily schedule, not a date: "hằng ngày",
+/// "mỗi sáng", "các ngày trong tuần".
+fn recurring_after(p: &P<'_>, j: usize) -> bool {
+    let every = matches!(p.word(j), Some("hằng" | "hàng" | "mỗi" | "các"));
+    let unit = matches!(
+        p.word(j + 1),
+        Some("ngày" | "tuần" | "tháng" | "năm" | "sáng" | "chiều" | "tối" | "đêm" | "buổi")
+    );
+    every && unit
+}
+
+/// A clock time at k and what goes with it: a day after it ("20h ngày 14/2"), a relative
+/// day ("9h sáng nay"), "cùng ngày", a second time ("7h đến 17h ngày 25/7"), or nothing
+/// (then it needs a cue: "lúc 20:31", "khoảng 9h", "9h sáng").
+fn timed(
+    p: &P<'_>,
+    i: usize,
+    k: usize,
+    weekday: Option<u8>,
+    part: Option<Part>,
+    cue: bool,
+) -> Option<Match> {
+    let (h, mi, last) = clock(p, k)?;
+    let words_form = p.is_word(k + 1, "giờ") || p.is_word(k + 1, "tiếng");
+    let before = if i > 0 { p.word(i - 1) } else { None };
+    // "8 giờ" alone needs a cue ("lúc 8 giờ"); "8h30", "20:31" stand on their own.
+    if words_form && !(before == Some("lúc") || cue) {
+        return None;
+    }
+    // "sau 12 giờ cấp cứu", "trong 2 giờ": a duration. "2 giờ trước": hours ago.
+    if words_form && last == k + 1 {
+        let duration_before = matches!(
+            before,
+            Some("sau" | "trong" | "suốt" | "hơn" | "mất" | "gần" | "chừng" | "tròn")
+        );
+        if duration_before || matches!(p.word(k + 2), Some("trước" | "qua" | "nữa" | "liền"))
+        {
+            return None;
+        }
+    }
+    let time = Some((h, mi));
+    // "8h30 sáng nay": the part of day went to the clock; the relative day starts there.
+    let part_in_clock = p.word(last).and_then(Part::of).is_some();
+    let mut j = last + 1;
+    if p.punct(j, ',') || p.dash(j) {
+        j += 1;
+    }
+    let relative_at = |at: usize| match relative_day(p, at) {
+        Some((
+            Expr::Relative {
+                unit,
+                offset,
+                part: rp,
+                ..
+            },
+            l,
+        )) => Some(Match {
+            expr: Expr::Relative {
+                unit,
+                offset,
+                part: part.or(rp),
+                time,
+            },
+            first: i,
+            last: l,
+        }),
+        _ => None,
+    };
+    if part_in_clock {
+        if let Some(m) = relative_at(last) {
+            return Some(m);
+        }
+    }
+    if let Some(m) = relative_at(j) {
+        return Some(m);
+    }
+    if let Some(l) = same_day_words(p, j) {
+        return Some(Match {
+            expr: Expr::SameDay { time, part },
+            first: i,
+            last: l,
+        });
+    }
+    let day_after = |at: usize| {
+        let (wd2, part2, k2, _) = prefix(p, at);
+        numeric_day(p, k2, true)
+            .or_else(|| word_day(p, k2))
+            .map(|(d, m, y, l)| (d, m, y, l, wd2, part2))
+    };
+    if let Some((d, m, y, l, wd2, part2)) = day_after(j) {
+        return Some(Match {
+            expr: Expr::Day {
+                d,
+                m,
+                y,
+                weekday: weekday.or(wd2),
+                part: part.or(part2),
+                time,
+                tense: Tense::Any,
+            },
+            first: i,
+            last: l,
+        });
+    }
+    // "7h đến 17h ngày 25/7", "từ 8h đến 17h hằng ngày" (a schedule: no date at all).
+    if p.is_word(last + 1, "đến") || p.is_word(last + 1, "tới") || p.dash(last + 1) {
+        if let Some((h2, mi2, l2)) = clock(p, last + 2) {
+            if recurring_after(p, l2 + 1) {
+                return None;
+            }
+            let to_time = Some((h2, mi2));
+            let (from, to, l) = match day_after(l2 + 1) {
+                Some((d, m, y, l, wd2, _)) => {
+                    let day = |t| Expr::Day {
+                        d,
+                        m,
+                        y,
+                        weekday: weekday.or(wd2),
+                        part: None,
+                        time: t,
+                        tense: Tense::Any,
+                    };
+                    (day(time), day(to_time), l)
+                }
+                None => (Expr::Time { h, mi }, Expr::Time { h: h2, mi: mi2 }, l2),
+            };
+            return Some(Match {
+                expr: Expr::Range {
+                    from: Box::new(from),
+                    to: Box::new(to),
+                },
+                first: i,
+                last: l,
+            });
+        }
+    }
+    if recurring_after(p, last + 1) {
+        return None;
+    }
+    // A bare clock time needs a cue ("lúc 20:31", "khoảng 9h", "9h sáng"); a line
+    // starting "00:17" is a timestamp, not a time of day.
+    let cue_before = matches!(
+        before,
+        Some("lúc" | "vào" | "khoảng" | "từ" | "đến" | "tới" | "trước" | "sau" | "chừng")
+    );
+    if cue_before || part.is_some() || part_in_clock {
+        return Some(Match {
+            expr: Expr::Time { h, mi },
             first: i,
             last,
         });
@@ -721,6 +914,7 @@ fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
                     y,
                     canchi,
                     tet: true,
+                    part: None,
                 },
                 first,
                 last,
@@ -741,6 +935,7 @@ fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
                         y,
                         canchi,
                         tet: false,
+                        part: None,
                     },
                     first,
                     last,
@@ -749,21 +944,20 @@ fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
         }
         return None;
     }
-    // "rằm tháng Giêng", "rằm tháng Bảy"
+    // "rằm tháng Giêng", "rằm tháng Bảy", "rằm tháng 7", "rằm tháng 6 nhuận"
     if p.is_word(k, "rằm") && p.is_word(k + 1, "tháng") {
-        let (m, n) = p
-            .word(k + 2)
-            .and_then(|w| lexicon::lunar_month_word(w, p.word(k + 3)))?;
-        let last = k + 1 + n;
+        let (m, leap, last) = lunar_month(p, k + 2, true)?;
+        let last = lunar_marker(p, last + 1).unwrap_or(last);
         let (y, canchi, last) = lunar_year_after(p, last + 1).unwrap_or((None, None, last));
         return Some(Match {
             expr: Expr::Lunar {
                 d: 15,
-                m: m.into(),
-                leap: false,
+                m,
+                leap,
                 y,
                 canchi,
                 tet: false,
+                part: None,
             },
             first,
             last,
@@ -780,6 +974,7 @@ fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
                     y: None,
                     canchi: None,
                     tet: true,
+                    part: None,
                 },
                 first,
                 last: k + 1,
@@ -808,6 +1003,7 @@ fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
                             y,
                             canchi,
                             tet: false,
+                            part: None,
                         },
                         first,
                         last,
@@ -841,20 +1037,47 @@ fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
     None
 }
 
+/// A lunar month at k: "Giêng", "Chạp", "Bảy", "mười một", or (with `numeric`) "7"; then
+/// "nhuận" for the leap month. (month, leap, last index)
+fn lunar_month(p: &P<'_>, k: usize, numeric: bool) -> Option<(u32, bool, usize)> {
+    let (m, last) = match p
+        .word(k)
+        .and_then(|w| lexicon::lunar_month_word(w, p.word(k + 1)))
+    {
+        Some((m, n)) => (u32::from(m), k + n - 1),
+        None if numeric => {
+            let m = p
+                .num(k)
+                .filter(|m| (1..=12).contains(m) && p.t[k].digits <= 2)?;
+            (m, k)
+        }
+        None => return None,
+    };
+    if p.is_word(last + 1, "nhuận") {
+        return Some((m, true, last + 1));
+    }
+    Some((m, false, last))
+}
+
 /// The year written after a lunar day ("năm 2024", "năm Nhâm Thìn"): (number, can-chi name,
 /// last index).
 type LunarYearAfter = (Option<i32>, Option<String>, usize);
 
 fn lunar_year_after(p: &P<'_>, k: usize) -> Option<LunarYearAfter> {
-    if p.is_word(k, "năm") {
+    let k = if p.is_word(k, "năm") {
         if let Some(y) = p.year4(k + 1) {
             return Some((Some(y), None, k + 1));
         }
-        if let Some((name, l)) = can_chi(p, k + 1) {
-            return Some((None, Some(name), l));
-        }
+        k + 1
+    } else {
+        k
+    };
+    // "năm Nhâm Thìn", "Bính Ngọ", "Bính Ngọ 2026".
+    let (name, l) = can_chi(p, k)?;
+    match p.year4(l + 1) {
+        Some(y) => Some((Some(y), Some(name), l + 1)),
+        None => Some((None, Some(name), l)),
     }
-    None
 }
 
 /// A range of two days ("28/6 - 3/7"); a year written only at the end applies to both.
@@ -873,17 +1096,16 @@ fn range_of_days(from: DayParts, to: DayParts, first: usize, last: usize) -> Mat
 }
 
 fn day_range(p: &P<'_>, i: usize, k: usize) -> Option<Match> {
-    // "từ [ngày] X đến [ngày] Y"
+    // "từ [ngày] X đến [hết] [ngày] Y", "từ đêm 22 đến ngày 24/7": the span leaves out "từ".
     if p.is_word(i, "từ") {
         let (_, _, k1, _) = prefix(p, i + 1);
-        let (d1, m1, y1, l1) = numeric_day(p, k1, true).or_else(|| word_day(p, k1))?;
-        let j = l1 + 1;
-        if !(p.is_word(j, "đến") || p.is_word(j, "tới") || p.dash(j)) {
-            return None;
+        return range_from(p, i + 1, k1, true);
+    }
+    // "đêm 22 đến ngày 24/7": a bare day after a part of day or "ngày".
+    if k > i {
+        if let Some(m) = range_from(p, i, k, false) {
+            return Some(m);
         }
-        let (_, _, k2, _) = prefix(p, j + 1);
-        let (d2, m2, y2, l2) = numeric_day(p, k2, true).or_else(|| word_day(p, k2))?;
-        return Some(range_of_days((d1, m1, y1), (d2, m2, y2), i, l2));
     }
     // "1-15/7", "1 - 15/7/2026"
     if let (Some(d1), true) = (p.num(k), p.dash(k + 1)) {
@@ -908,6 +1130,40 @@ fn day_range(p: &P<'_>, i: usize, k: usize) -> Option<Match> {
         }
     }
     None
+}
+
+/// The rest of a range whose first day starts at k (the span starting at `first`): "X đến
+/// [hết] [ngày] Y", where X may be a bare day number when Y names the month ("22 đến 24/7").
+/// With `open` (after "từ") X may also be a full day and the separator a dash.
+fn range_from(p: &P<'_>, first: usize, k: usize, open: bool) -> Option<Match> {
+    let full = numeric_day(p, k, true).or_else(|| word_day(p, k));
+    let (d1, m1, y1, l1) = match full {
+        Some(f) if open => (f.0, Some(f.1), f.2, f.3),
+        Some(_) => return None,
+        None => {
+            let d = p
+                .num(k)
+                .filter(|d| (1..=31).contains(d) && p.t[k].digits <= 2)?;
+            (d, None, None, k)
+        }
+    };
+    let j = l1 + 1;
+    if !(p.is_word(j, "đến") || p.is_word(j, "tới") || (open && p.dash(j))) {
+        return None;
+    }
+    let j = if p.is_word(j + 1, "hết") {
+        j + 2
+    } else {
+        j + 1
+    };
+    let (_, _, k2, _) = prefix(p, j);
+    let (d2, m2, y2, l2) = numeric_day(p, k2, true).or_else(|| word_day(p, k2))?;
+    let m1 = match m1 {
+        Some(m) => m,
+        None if d1 < d2 => m2,
+        None => return None,
+    };
+    Some(range_of_days((d1, m1, y1), (d2, m2, y2), first, l2))
 }
 
 /// "hôm qua", "sáng nay", "ngày mai" and friends, as a relative day: (expr, last index).
@@ -988,6 +1244,18 @@ fn relative(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
             _ => return None,
         })
     };
+    // "cuối tuần này", "cuối tuần qua", "dịp cuối tuần tới"
+    if p.is_word(i, "cuối") && p.is_word(i + 1, "tuần") {
+        let offset = match p.word(i + 2) {
+            Some("này" | "nay") => Some(0),
+            Some("qua" | "trước" | "rồi") => Some(-1),
+            Some("tới" | "sau") => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = offset {
+            return Some((Expr::Weekend { offset }, i + 2));
+        }
+    }
     // "tuần trước", "tháng tới", "năm ngoái", "năm nay"
     if let (Some(u), Some(w)) = (p.word(i).and_then(unit_of), p.word(i + 1)) {
         if u != Unit::Hour && u != Unit::Day {
@@ -1093,6 +1361,15 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
         _ => None,
     };
     if let Some(third) = third {
+        if let Some((start, last)) = decade(p, i + 1) {
+            return Some((
+                Expr::Decade {
+                    start,
+                    third: Some(third),
+                },
+                last,
+            ));
+        }
         if p.is_word(i + 1, "tháng") {
             if let Some(m) = p.num(i + 2).filter(|m| (1..=12).contains(m)) {
                 let (y, last) = year_after_month(p, i + 3).unwrap_or((None, i + 2));
@@ -1137,7 +1414,11 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
         }
         let (y, last) = year_after_month(p, i + 2).unwrap_or((None, i + 1));
         // "tháng 10 vừa qua", "tháng 3 tới" fix the year from the tense in `resolve`.
-        return Some((Expr::Month { m, y }, last));
+        let (tense, last) = match (y, tense_after(p, last + 1)) {
+            (None, (tense, Some(l))) => (tense, l),
+            _ => (Tense::Any, last),
+        };
+        return Some((Expr::Month { m, y, tense }, last));
     }
     // "quý II/2024", "quý 3 năm 2025", "quý I"
     if p.is_word(i, "quý") {
@@ -1152,17 +1433,26 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
         let (y, last) = year_after_month(p, i + 2).unwrap_or((None, i + 1));
         return Some((Expr::Quarter { q, y }, last));
     }
-    // "thập niên 1960", "thập kỷ 90"
-    if (p.is_word(i, "thập") && (p.is_word(i + 1, "niên") || p.is_word(i + 1, "kỷ")))
-        || p.is_word(i, "những") && p.is_word(i + 1, "năm")
-    {
-        let n = p.num(i + 2)?;
-        let start = match (p.t[i + 2].digits, n) {
-            (4, y) if y % 10 == 0 && (1800..=2200).contains(&y) => y as i32,
-            (2, d) if d % 10 == 0 => 1900 + d as i32,
-            _ => return None,
+    // "thập niên 1960", "thập kỷ 90", "những năm 2000"
+    if let Some((start, last)) = decade(p, i) {
+        return Some((Expr::Decade { start, third: None }, last));
+    }
+    // "6 tháng đầu năm", "9 tháng đầu năm 2025", "3 tháng cuối năm nay"
+    if let (Some(n), true) = (count(p, i), p.is_word(i + 1, "tháng")) {
+        let first = match p.word(i + 2) {
+            Some("đầu") => Some(true),
+            Some("cuối") => Some(false),
+            _ => None,
         };
-        return Some((Expr::Decade { start }, i + 2));
+        if let (Some(first), true, true) = (first, p.is_word(i + 3, "năm"), (1..12).contains(&n)) {
+            let (from, to) = if first { (1, n) } else { (13 - n, 12) };
+            let (y, last) = match (p.year4(i + 4), p.is_word(i + 4, "nay")) {
+                (Some(y), _) => (Some(y), i + 4),
+                (None, true) => (None, i + 4),
+                (None, false) => (None, i + 3),
+            };
+            return Some((Expr::YearMonths { from, to, y }, last));
+        }
     }
     // "giai đoạn 2022 - 2025", "2021-2025", "năm 2024"
     let period_word = (p.is_word(i, "giai") && p.is_word(i + 1, "đoạn"))
@@ -1226,6 +1516,22 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
         }
     }
     None
+}
+
+/// A decade at k: "thập niên 1960", "thập kỷ 90", "những năm 2000": (first year, last index).
+fn decade(p: &P<'_>, k: usize) -> Option<(i32, usize)> {
+    let named = (p.is_word(k, "thập") && (p.is_word(k + 1, "niên") || p.is_word(k + 1, "kỷ")))
+        || (p.is_word(k, "những") && p.is_word(k + 1, "năm"));
+    if !named {
+        return None;
+    }
+    let n = p.num(k + 2)?;
+    let start = match (p.t[k + 2].digits, n) {
+        (4, y) if y % 10 == 0 && (1800..=2200).contains(&y) => y as i32,
+        (2, d) if d % 10 == 0 => 1900 + d as i32,
+        _ => return None,
+    };
+    Some((start, k + 2))
 }
 
 fn year_after_month(p: &P<'_>, k: usize) -> Option<(Option<i32>, usize)> {

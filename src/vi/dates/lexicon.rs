@@ -121,6 +121,46 @@ pub fn date_cue(w: &str) -> bool {
             | "rạng"
             | "hết"
             | "trong"
+            | "dịp"
+            | "lễ"
+            | "khánh"
+    )
+}
+
+/// Words after which "1.7" (day.month with a dot) is a date: a dot is otherwise a decimal
+/// or thousands separator.
+pub fn dot_date_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "ngày" | "từ" | "đến" | "hôm" | "sáng" | "chiều" | "tối" | "đêm" | "dịp"
+    )
+}
+
+/// Units and multipliers that make the number before them a quantity, not a date.
+pub fn unit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "triệu"
+            | "tỷ"
+            | "tỉ"
+            | "nghìn"
+            | "ngàn"
+            | "điểm"
+            | "lần"
+            | "km"
+            | "m"
+            | "kg"
+            | "tấn"
+            | "độ"
+            | "usd"
+            | "đồng"
+            | "người"
+            | "ha"
+            | "mm"
+            | "cm"
+            | "giờ"
+            | "phút"
+            | "giây"
     )
 }
 

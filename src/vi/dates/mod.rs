@@ -50,12 +50,17 @@ pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateM
     }
     let toks = &tokens.toks;
     let chars: Vec<char> = text.chars().collect();
+    let mut same_day = Vec::new();
     let mut out: Vec<DateMention> = exprs
         .into_iter()
         .filter_map(|m| {
             let start = toks[m.first].start;
             let end = toks[m.last].end;
             let r = resolve::resolve(&m.expr, reference)?;
+            same_day.push(match m.expr {
+                grammar::Expr::SameDay { time, part } => Some((time, part)),
+                _ => None,
+            });
             Some(DateMention {
                 text: chars[start..end].iter().collect(),
                 field: field.to_owned(),
@@ -77,8 +82,39 @@ pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateM
             })
         })
         .collect();
+    link_same_day(&mut out, &same_day);
     link_equivalences(&mut out, &chars);
     out
+}
+
+/// "7h ngày 3/8 … 10h cùng ngày": a same-day mention takes the day of the nearest mention
+/// before it that names one day.
+fn link_same_day(
+    ms: &mut [DateMention],
+    same_day: &[Option<(Option<(u32, u32)>, Option<lexicon::Part>)>],
+) {
+    for k in 0..ms.len() {
+        let Some((time, part)) = same_day[k] else {
+            continue;
+        };
+        let anchor = ms[..k].iter().rev().find_map(|m| {
+            let v = m.value.as_deref()?;
+            let day_like = matches!(m.granularity.as_str(), "day" | "part_of_day" | "minute");
+            (day_like && m.end_value.is_none())
+                .then(|| v.get(..10)?.parse::<Date>().ok())
+                .flatten()
+                .map(|d| (d, m.inferred))
+        });
+        if let Some((day, inferred)) = anchor {
+            let (v, g, note) = resolve::with_time(day, time, part);
+            let m = &mut ms[k];
+            m.value = Some(v);
+            m.granularity = g.to_owned();
+            m.note = note;
+            m.inferred = inferred;
+            append_note(m, "the same day as the date before it".to_owned());
+        }
+    }
 }
 
 /// "ngày 14/1 (tức 27 Tết)": two readings of one day; flag them when they disagree.

@@ -64,6 +64,21 @@ fn infer_year(m: u32, d: u32, r: Date, tense: Tense) -> Option<i32> {
     best.map(|(y, _)| y)
 }
 
+/// The year of a year-less month: "tháng 6 vừa qua" is the last June that has begun, "tháng 3
+/// tới" the next March to begin, a bare "tháng 6" the June nearest the reference.
+fn infer_month_year(m: u32, r: Date, tense: Tense) -> Option<i32> {
+    let ry = i32::from(r.year());
+    match tense {
+        Tense::Any => infer_year(m, 15, r, Tense::Any),
+        Tense::Past => [ry, ry - 1]
+            .into_iter()
+            .find(|&y| date(y, m, 1).is_some_and(|d| d <= r)),
+        Tense::Future => [ry, ry + 1]
+            .into_iter()
+            .find(|&y| date(y, m, 1).is_some_and(|d| d > r)),
+    }
+}
+
 fn weekday_name(n: i8) -> &'static str {
     [
         "Thứ Hai",
@@ -76,7 +91,7 @@ fn weekday_name(n: i8) -> &'static str {
     ][(n.clamp(1, 7) - 1) as usize]
 }
 
-fn with_time(
+pub(crate) fn with_time(
     day: Date,
     time: Option<(u32, u32)>,
     part: Option<Part>,
@@ -146,13 +161,13 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 None => return None,
             }
         }
-        Expr::Month { m, y } => {
+        Expr::Month { m, y, tense } => {
             r.granularity = "month";
             let year = match (y, reference) {
                 (Some(y), _) => Some(*y),
                 (None, Some(rf)) => {
                     r.inferred = true;
-                    infer_year(*m, 15, rf, Tense::Any)
+                    infer_month_year(*m, rf, *tense)
                 }
                 _ => None,
             };
@@ -206,10 +221,11 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                     r.end_value = Some(ymd(date(year, *m, b)?));
                 }
                 None => {
+                    // Thirds of the year, as of the month: 1–4, 5–8, 9–12.
                     let (a, b) = match third {
-                        Third::Early => (1, 3),
+                        Third::Early => (1, 4),
                         Third::Mid => (5, 8),
-                        Third::Late => (10, 12),
+                        Third::Late => (9, 12),
                     };
                     r.granularity = "month";
                     r.value = Some(format!("{year:04}-{a:02}"));
@@ -217,10 +233,52 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 }
             }
         }
-        Expr::Decade { start } => {
+        Expr::Decade { start, third } => {
+            // Thirds of a decade: years 0–3, 4–6, 7–9.
+            let (a, b) = match third {
+                None => (0, 9),
+                Some(Third::Early) => (0, 3),
+                Some(Third::Mid) => (4, 6),
+                Some(Third::Late) => (7, 9),
+            };
             r.granularity = "year";
-            r.value = Some(format!("{start:04}"));
-            r.end_value = Some(format!("{:04}", start + 9));
+            r.value = Some(format!("{:04}", start + a));
+            r.end_value = Some(format!("{:04}", start + b));
+        }
+        Expr::YearMonths { from, to, y } => {
+            r.granularity = "month";
+            let year = match (y, reference) {
+                (Some(y), _) => *y,
+                (None, Some(rf)) => {
+                    r.inferred = true;
+                    i32::from(rf.year())
+                }
+                (None, None) => {
+                    add_note(&mut r, NO_REF.to_owned());
+                    return Some(r);
+                }
+            };
+            r.value = Some(format!("{year:04}-{from:02}"));
+            r.end_value = Some(format!("{year:04}-{to:02}"));
+        }
+        Expr::Weekend { offset } => {
+            r.relative = true;
+            r.granularity = "day";
+            let Some(rf) = reference else {
+                add_note(
+                    &mut r,
+                    "relative to a reference date that is not known".to_owned(),
+                );
+                return Some(r);
+            };
+            let monday = rf
+                .checked_sub(i64::from(rf.weekday().to_monday_zero_offset()).days())
+                .ok()?;
+            let saturday = monday
+                .checked_add((7 * i64::from(*offset) + 5).days())
+                .ok()?;
+            r.value = Some(ymd(saturday));
+            r.end_value = Some(ymd(saturday.checked_add(1.day()).ok()?));
         }
         Expr::Range { from, to } => {
             let a = resolve(from, reference)?;
@@ -303,9 +361,26 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 }
             }
         }
-        Expr::Weekday { wd, tense } => {
+        Expr::SameDay { time, part } => {
+            // Filled in from the mention before it by `find_dates`, when there is one.
+            r.granularity = match (time, part) {
+                (Some(_), _) => "minute",
+                (None, Some(_)) => "part_of_day",
+                (None, None) => "day",
+            };
+            r.relative = true;
+            add_note(
+                &mut r,
+                "the same day as an earlier date, which this text does not give".to_owned(),
+            );
+        }
+        Expr::Weekday { wd, tense, part } => {
             r.relative = true;
             r.granularity = "day";
+            if let Some(pt) = part {
+                r.granularity = "part_of_day";
+                add_note(&mut r, pt.name().to_owned());
+            }
             let Some(rf) = reference else {
                 add_note(
                     &mut r,
@@ -343,23 +418,31 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 return Some(r);
             };
             let n = i64::from(*n);
-            let far = match unit {
-                Unit::Day | Unit::Hour => (n - 1).days(),
-                Unit::Week => (7 * n - 1).days(),
-                Unit::Month => n.months().days(-1),
-                Unit::Year => n.years().days(-1),
+            // N units counted from the reference day, forwards or backwards, inclusive.
+            let whole = match unit {
+                Unit::Day | Unit::Hour => n.days(),
+                Unit::Week => (7 * n).days(),
+                Unit::Month => n.months(),
+                Unit::Year => n.years(),
             };
             let (a, b) = if *future {
-                (rf, rf.checked_add(far).ok()?)
+                (rf, rf.checked_add(whole).ok()?.checked_sub(1.day()).ok()?)
             } else {
-                (rf.checked_sub(far).ok()?, rf)
+                (rf.checked_sub(whole).ok()?.checked_add(1.day()).ok()?, rf)
             };
             r.value = Some(ymd(a));
             r.end_value = Some(ymd(b));
         }
-        Expr::Time { .. } => {
+        Expr::Time { h, mi } => {
             r.granularity = "minute";
-            add_note(&mut r, "a clock time without a day".to_owned());
+            match reference {
+                // A clock time alone ("Khoảng 13h, …") is on the day of the reference.
+                Some(rf) => {
+                    r.inferred = true;
+                    r.value = Some(format!("{}T{:02}:{:02}:00+07:00", ymd(rf), h, mi));
+                }
+                None => add_note(&mut r, "a clock time without a day".to_owned()),
+            }
         }
         Expr::Lunar {
             d,
@@ -368,12 +451,31 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
             y,
             canchi,
             tet,
+            part,
         } => {
-            r.granularity = "day";
+            match part {
+                Some(pt) => {
+                    r.granularity = "part_of_day";
+                    add_note(&mut r, pt.name().to_owned());
+                }
+                None => r.granularity = "day",
+            }
             let near = reference.map(|rf| i32::from(rf.year()));
             let ly = match (y, canchi, near) {
-                (Some(y), _, _) => Some(*y),
-                (None, Some(name), _) => lunar::year_from_can_chi(name, near.unwrap_or(2000)),
+                (Some(y), Some(name), _) => {
+                    if lunar::year_from_can_chi(name, *y) != Some(*y) {
+                        add_note(
+                            &mut r,
+                            format!("{} is not the year {}", lunar::can_chi_year(*y), name),
+                        );
+                    }
+                    Some(*y)
+                }
+                (Some(y), None, _) => Some(*y),
+                (None, Some(name), _) => {
+                    r.inferred = true;
+                    lunar::year_from_can_chi(name, near.unwrap_or(2000))
+                }
                 (None, None, Some(_)) => None,
                 (None, None, None) => {
                     add_note(&mut r, NO_REF.to_owned());
@@ -386,12 +488,6 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                     return Some(r);
                 }
             };
-            let reading = |ly: i32| LunarReading {
-                year: ly,
-                month: *m as u8,
-                day: *d as u8,
-                leap_month: *leap,
-            };
             // Day 0 stands for the month's last day ("giao thừa").
             let day_in = |ly: i32| -> u8 {
                 if *d == 0 {
@@ -399,6 +495,12 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 } else {
                     *d as u8
                 }
+            };
+            let reading = |ly: i32| LunarReading {
+                year: ly,
+                month: *m as u8,
+                day: day_in(ly),
+                leap_month: *leap,
             };
             let gregorian = |ly: i32| {
                 lunar::to_gregorian(lunar::LunarDate {
