@@ -101,23 +101,36 @@ fn dates_do_not_regress() {
     let s = date_scores(&load_dates_gold(), false);
     let b = &baseline()["dates"];
     println!(
-        "dates span f1={:.3} value p={:.3} r={:.3} f1={:.3}",
-        s.span.2, s.value.0, s.value.1, s.value.2
+        "dates detection p={:.3} r={:.3} value accuracy={:.3} exact span={:.3}",
+        s.span.0, s.span.1, s.value_accuracy, s.exact_span
     );
-    assert!(s.gold >= 150, "the labelled set is there");
+    // The set the issue asks for: 300 mentions, 30 relative, 30 ranges, 20 lunar, 30 times.
+    let gold_in = |c: &str| s.categories.iter().find(|e| e.0 == c).map_or(0, |e| e.1);
+    assert!(gold_in("all") >= 300, "{:?}", s.categories);
     assert!(
-        s.span.2 >= b["span_f1"].as_f64().unwrap(),
-        "span F1 {:.3}",
-        s.span.2
-    );
-    assert!(
-        s.value.2 >= b["value_f1"].as_f64().unwrap(),
-        "value F1 {:.3}",
-        s.value.2
+        gold_in("relative") >= 30 && gold_in("range") >= 30,
+        "{:?}",
+        s.categories
     );
     assert!(
-        s.value.0 >= b["value_precision"].as_f64().unwrap(),
-        "value precision {:.3}",
-        s.value.0
+        gold_in("lunar") >= 20 && gold_in("time/part of day") >= 30,
+        "{:?}",
+        s.categories
+    );
+    let want = |k: &str| b[k].as_f64().unwrap();
+    assert!(
+        s.span.0 >= want("detection_precision"),
+        "precision {:.3}",
+        s.span.0
+    );
+    assert!(
+        s.span.1 >= want("detection_recall"),
+        "recall {:.3}",
+        s.span.1
+    );
+    assert!(
+        s.value_accuracy >= want("value_accuracy"),
+        "value accuracy {:.3}",
+        s.value_accuracy
     );
 }

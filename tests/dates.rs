@@ -24,7 +24,7 @@ fn values(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
 #[test]
 fn numeric_and_word_dates() {
     let m = one("đặc biệt ngày 28/6/2024, Hà Nội triển khai", r());
-    assert_eq!((m.text.as_str(), m.start, m.end), ("ngày 28/6/2024", 9, 23));
+    assert_eq!((m.text.as_str(), m.start, m.end), ("28/6/2024", 14, 23));
     assert_eq!(m.value.as_deref(), Some("2024-06-28"));
     assert_eq!(
         (m.granularity.as_str(), m.inferred, m.relative),
@@ -66,7 +66,7 @@ fn partial_dates() {
             ),
             (
                 "cuối năm 2025".into(),
-                Some("2025-10".into()),
+                Some("2025-09".into()),
                 Some("2025-12".into())
             ),
             (
@@ -86,7 +86,7 @@ fn partial_dates() {
 #[test]
 fn weekdays_and_times() {
     let m = one("Thứ Năm, 26/11/2026, 08:31 (GMT+7)", r());
-    assert_eq!(m.text, "Thứ Năm, 26/11/2026, 08:31");
+    assert_eq!(m.text, "26/11/2026, 08:31");
     assert_eq!(
         (m.value.as_deref(), m.granularity.as_str()),
         (Some("2026-11-26T08:31:00+07:00"), "minute")
@@ -162,12 +162,12 @@ fn ranges() {
         values("từ 1/7 đến 15/7 và giai đoạn 2022 - 2025"),
         vec![
             (
-                "từ 1/7 đến 15/7".into(),
+                "1/7 đến 15/7".into(),
                 Some("2026-07-01".into()),
                 Some("2026-07-15".into())
             ),
             (
-                "giai đoạn 2022 - 2025".into(),
+                "2022 - 2025".into(),
                 Some("2022".into()),
                 Some("2025".into())
             ),
@@ -176,7 +176,7 @@ fn ranges() {
     assert_eq!(
         values("trong ngày 1-15/7/2026"),
         vec![(
-            "ngày 1-15/7/2026".into(),
+            "1-15/7/2026".into(),
             Some("2026-07-01".into()),
             Some("2026-07-15".into())
         )]
@@ -184,7 +184,7 @@ fn ranges() {
     assert_eq!(
         values("từ ngày 28/6 - 3/7"),
         vec![(
-            "từ ngày 28/6 - 3/7".into(),
+            "28/6 - 3/7".into(),
             Some("2026-06-28".into()),
             Some("2026-07-03".into())
         )]
@@ -231,7 +231,7 @@ fn equivalence_with_a_misprint_is_flagged() {
     assert_eq!(ms.len(), 2);
     assert_eq!(
         (ms[0].text.as_str(), ms[0].value.as_deref()),
-        ("ngày 14/1", Some("2026-01-14"))
+        ("14/1", Some("2026-01-14"))
     );
     assert_eq!(
         (ms[1].text.as_str(), ms[1].value.as_deref()),
@@ -253,6 +253,6 @@ fn not_dates() {
     );
     assert_eq!(
         values("trực 24/7, ngày 24/7"),
-        vec![("ngày 24/7".into(), Some("2026-07-24".into()), None)]
+        vec![("24/7".into(), Some("2026-07-24".into()), None)]
     );
 }

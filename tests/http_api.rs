@@ -428,24 +428,38 @@ async fn analyze_clean_text() {
     let c = client();
     let r = c
         .post(s.url("/v1/analyze"))
-        .json(&serde_json::json!({"text": "Ngày 14/2 (tức 27 Tết), đoàn công tác đến Hà Nội.", "reference_date": "2026-02-15"}))
+        .json(&serde_json::json!({
+            "text": "Sáng mùng 1 Tết Bính Ngọ, người dân đi lễ chùa; ngày 14/2 (tức 27 Tết) chợ hoa đông nghịt.",
+            "reference_date": "2026-02-10"
+        }))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
     let v: Value = r.json().await.unwrap();
-    assert_eq!(v["entities"], serde_json::json!([]));
+    assert!(v["entities"].is_array());
     let dates = v["dates"].as_array().unwrap();
-    assert_eq!(dates.len(), 2);
-    assert_eq!(dates[0]["text"], "Ngày 14/2");
-    assert_eq!(dates[0]["field"], "text");
-    assert_eq!(dates[0]["start"], 0);
-    assert_eq!(dates[0]["end"], 9);
-    assert_eq!(dates[0]["value"], "2026-02-14");
-    assert_eq!(dates[1]["text"], "27 Tết");
-    assert_eq!(dates[1]["calendar"], "lunar");
+    assert_eq!(dates.len(), 3, "{dates:?}");
+    let d = &dates[0];
+    assert_eq!(d["text"], "Sáng mùng 1 Tết Bính Ngọ");
+    assert_eq!(
+        (d["start"].as_u64(), d["end"].as_u64()),
+        (Some(0), Some(24))
+    );
+    assert_eq!(d["value"], "2026-02-17");
+    assert_eq!(d["granularity"], "part_of_day");
+    assert_eq!(d["calendar"], "lunar");
+    assert_eq!(
+        d["lunar"],
+        serde_json::json!({"year": 2026, "month": 1, "day": 1, "leap_month": false})
+    );
+    assert_eq!(dates[1]["text"], "14/2");
+    assert_eq!(dates[1]["field"], "text");
     assert_eq!(dates[1]["value"], "2026-02-14");
-    assert_eq!(dates[1]["lunar"]["month"], 12);
+    assert_eq!(dates[2]["text"], "27 Tết");
+    assert_eq!(dates[2]["calendar"], "lunar");
+    assert_eq!(dates[2]["value"], "2026-02-14");
+    assert_eq!(dates[2]["lunar"]["month"], 12);
     let r = c
         .post(s.url("/v1/analyze"))
         .json(&serde_json::json!({"txt": "x"}))

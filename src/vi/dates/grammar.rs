@@ -107,6 +107,8 @@ pub enum Expr {
         tense: Tense,
         part: Option<Part>,
     },
+    /// "30/4 năm nay", "Thất tịch năm nay": an expression in the reference's (lunar) year.
+    ThisYear(Box<Expr>),
     /// "23h50 cùng ngày", "chiều cùng ngày": the day of the mention before it in the text.
     SameDay {
         time: Option<(u32, u32)>,
@@ -193,6 +195,8 @@ pub fn parse(tokens: &Tokens) -> Vec<Match> {
     while i < toks.len() {
         match at(&p, i) {
             Some(m) => {
+                let mut m = extend(&p, m);
+                m.first = trim_front(&p, &m);
                 i = m.last + 1;
                 out.push(m);
             }
@@ -200,6 +204,136 @@ pub fn parse(tokens: &Tokens) -> Vec<Match> {
         }
     }
     out
+}
+
+/// What may follow a whole expression: a second one making a range ("tháng 3 đến tháng
+/// 5/2025", "8h ngày 1/6 đến 17h ngày 15/6/2023", "quý IV/2025 đến quý I/2027") and "năm nay".
+fn extend(p: &P<'_>, m: Match) -> Match {
+    let mut m = m;
+    let j = m.last + 1;
+    let connector = if p.is_word(j, "cho") && p.is_word(j + 1, "đến") {
+        Some(j + 2)
+    } else if p.is_word(j, "đến") || p.is_word(j, "tới") || p.dash(j) {
+        Some(j + 1)
+    } else {
+        None
+    };
+    if let Some(mut k) = connector {
+        if p.is_word(k, "hết") {
+            k += 1;
+        }
+        if let Some(m2) = at(p, k).filter(|m2| m2.first == k) {
+            let to = match (&m.expr, m2.expr) {
+                // "8h ngày 1/6 đến 17h": the second time is on the same day.
+                (Expr::Day { d, m: mo, y, .. }, Expr::Time { h, mi }) => Some(Expr::Day {
+                    d: *d,
+                    m: *mo,
+                    y: *y,
+                    weekday: None,
+                    part: None,
+                    time: Some((h, mi)),
+                    tense: Tense::Any,
+                }),
+                (Expr::Day { .. }, e @ Expr::Day { .. })
+                | (Expr::Lunar { .. }, e @ Expr::Lunar { .. })
+                | (Expr::Month { .. }, e @ Expr::Month { .. })
+                | (Expr::Quarter { .. }, e @ Expr::Quarter { .. })
+                | (Expr::Year { .. }, e @ Expr::Year { .. }) => Some(e),
+                _ => None,
+            };
+            if let Some(to) = to {
+                m = Match {
+                    expr: Expr::Range {
+                        from: Box::new(m.expr),
+                        to: Box::new(to),
+                    },
+                    first: m.first,
+                    last: m2.last,
+                };
+            }
+        }
+    }
+    // "30/4 - 1/5 năm nay", "Thất tịch năm nay", "mùng 10 tháng 3 âm lịch năm nay"
+    if p.is_word(m.last + 1, "năm") && p.is_word(m.last + 2, "nay") && without_year(&m.expr) {
+        m = Match {
+            expr: Expr::ThisYear(Box::new(m.expr)),
+            first: m.first,
+            last: m.last + 2,
+        };
+    }
+    m
+}
+
+/// A day, month or lunar day (or a range of them) whose year the text does not write.
+pub fn without_year(e: &Expr) -> bool {
+    match e {
+        Expr::Day { y, .. } | Expr::Month { y, .. } | Expr::Quarter { y, .. } => y.is_none(),
+        Expr::Lunar { y, canchi, .. } => y.is_none() && canchi.is_none(),
+        Expr::Range { from, to } => without_year(from) && without_year(to),
+        _ => false,
+    }
+}
+
+/// The span of a match leaves out framing words: "ngày"/"hôm" before a number, "từ", "vào",
+/// "lúc", "giai đoạn", "nhiệm kỳ", "lễ" before a festival, and a weekday before a written
+/// date ("Thứ Hai, 20/7/2026" → "20/7/2026"); the weekday still counts in the check.
+fn trim_front(p: &P<'_>, m: &Match) -> usize {
+    let mut f = m.first;
+    loop {
+        if f >= m.last {
+            return f;
+        }
+        let num_next = |k: usize| p.num(k).is_some();
+        let framing = ((p.is_word(f, "ngày") || p.is_word(f, "hôm")) && num_next(f + 1))
+            || matches!(p.word(f), Some("từ" | "vào" | "lúc" | "lễ"));
+        let step = if framing {
+            1
+        } else if (p.is_word(f, "giai") && p.is_word(f + 1, "đoạn"))
+            || (p.is_word(f, "nhiệm") && p.is_word(f + 1, "kỳ"))
+            || (p.is_word(f, "thời") && p.is_word(f + 1, "kỳ"))
+        {
+            2
+        } else if let Some(n) = weekday_len(p, f) {
+            let mut k = f + n;
+            if p.punct(k, ',') || p.dash(k) {
+                k += 1;
+            }
+            if p.is_word(k, "ngày") {
+                k += 1;
+            }
+            if p.num(k).is_some() && k <= m.last {
+                k - f
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        if step == 0 {
+            return f;
+        }
+        f += step;
+    }
+}
+
+/// The number of tokens of a weekday name at k ("thứ Hai", "Chủ nhật", "CN", "T2").
+fn weekday_len(p: &P<'_>, k: usize) -> Option<usize> {
+    if p.is_word(k, "thứ")
+        && (p.word(k + 1).and_then(lexicon::weekday_after_thu).is_some()
+            || p.num(k + 1).is_some_and(|n| (2..=7).contains(&n)))
+    {
+        return Some(2);
+    }
+    if p.is_word(k, "chủ") && p.is_word(k + 1, "nhật") {
+        return Some(2);
+    }
+    if p.is_word(k, "cn") {
+        return Some(1);
+    }
+    if p.is_word(k, "t") && p.tight(k + 1) && p.num(k + 1).is_some_and(|n| (2..=7).contains(&n)) {
+        return Some(2);
+    }
+    None
 }
 
 /// Prefixes before a day: weekday ("Thứ Năm,", "Chủ nhật", "T2"), part of day ("sáng",
@@ -255,6 +389,12 @@ fn prefix(p: &P<'_>, i: usize) -> (Option<u8>, Option<Part>, usize, bool) {
     } else if let Some(pt) = p.word(k).and_then(Part::of) {
         part = Some(pt);
         k += 1;
+        // "sáng sớm", "chiều muộn", "đêm khuya"; "tối và đêm 20/7"
+        if matches!(p.word(k), Some("sớm" | "muộn" | "khuya")) {
+            k += 1;
+        } else if p.is_word(k, "và") && p.word(k + 1).and_then(Part::of).is_some() {
+            k += 2;
+        }
     }
     if p.is_word(k, "ngày") || p.is_word(k, "hôm") {
         k += 1;
@@ -423,7 +563,7 @@ fn can_start(p: &P<'_>, i: usize) -> bool {
         "hôm", "mùng", "mồng", "rằm", "tết", "xuân", "năm", "từ", "tuần", "tháng", "cách", "đầu",
         "giữa", "cuối", "quý", "thập", "những", "giai", "nhiệm", "thời", "một", "hai", "ba", "bốn",
         "sáu", "bảy", "tám", "chín", "mười", "giỗ", "lễ", "vu", "giao", "mùa", "thu", "đông", "hè",
-        "hạ", "cùng", "thất", "vía",
+        "hạ", "cùng", "thất", "vía", "trung",
     ];
     match p.t[i].kind {
         Kind::Num(_) => true,
@@ -462,6 +602,8 @@ const FESTIVALS: &[(&[&str], u32, u32)] = &[
     (&["vu", "lan"], 7, 15),
     (&["tết", "trung", "thu"], 8, 15),
     (&["rằm", "trung", "thu"], 8, 15),
+    (&["trung", "thu"], 8, 15),
+    (&["tết", "nguyên", "đán"], 1, 1),
     (&["tết", "nguyên", "tiêu"], 1, 15),
     (&["tết", "hàn", "thực"], 3, 3),
     (&["thất", "tịch"], 7, 7),
@@ -487,8 +629,23 @@ fn festival(p: &P<'_>, i: usize) -> Option<Match> {
     for (words, m, d) in FESTIVALS {
         if words.iter().enumerate().all(|(o, w)| p.is_word(i + o, w)) {
             let last = i + words.len() - 1;
-            // "Tết Trung thu năm 2026", "rằm Trung thu năm Giáp Thìn"
-            let (y, canchi, last) = lunar_year_after(p, last + 1).unwrap_or((None, None, last));
+            // "Tết Trung thu năm 2026", "rằm Trung thu năm Giáp Thìn"; "giao thừa Tết Giáp
+            // Thìn 2024" is the eve of that year: the last day of the year before.
+            let (y, canchi, last) = if *d == 0 && p.is_word(last + 1, "tết") {
+                match lunar_year_after(p, last + 2) {
+                    Some((y, canchi, l)) => (
+                        y.map(|y| y - 1),
+                        canchi.and_then(|c| {
+                            let y = crate::vi::lunar::year_from_can_chi(&c, 2000)?;
+                            Some(crate::vi::lunar::can_chi_year(y - 1).to_lowercase())
+                        }),
+                        l,
+                    ),
+                    None => (None, None, last),
+                }
+            } else {
+                lunar_year_after(p, last + 1).unwrap_or((None, None, last))
+            };
             return Some(Match {
                 expr: Expr::Lunar {
                     d: *d,
@@ -509,7 +666,7 @@ fn festival(p: &P<'_>, i: usize) -> Option<Match> {
 
 /// The rule set, tried at token i.
 fn at(p: &P<'_>, i: usize) -> Option<Match> {
-    if !can_start(p, i) {
+    if i >= p.t.len() || !can_start(p, i) {
         return None;
     }
     let (weekday, part, k, cue_prefix) = prefix(p, i);
@@ -527,6 +684,14 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
     }
     if let Some(m) = lunar(p, k, i) {
         return Some(with_lunar_part(m, i, part));
+    }
+    // "Pelé (1958)", "(2014, 2022 và 2026)": years in brackets.
+    if paren_year(p, i) {
+        return Some(Match {
+            expr: Expr::Year { y: p.year4(i)? },
+            first: i,
+            last: i,
+        });
     }
     // "Thu Đông 2009", "mùa hè 2024", "mùa xuân năm 2025": a season of a year, as the year.
     if let Some((y, last)) = season_year(p, i) {
@@ -686,16 +851,37 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
 /// "Thu Đông 2009", "Xuân Hè 2024", "mùa thu 2009", "mùa hè năm 2024": (year, last index).
 fn season_year(p: &P<'_>, i: usize) -> Option<(i32, usize)> {
     let season = |k: usize| matches!(p.word(k), Some("xuân" | "hạ" | "hè" | "thu" | "đông"));
-    let k = if p.is_word(i, "mùa") && season(i + 1) {
-        i + 2
-    } else if season(i) && season(i + 1) {
-        i + 2
-    } else {
+    if !((p.is_word(i, "mùa") || season(i)) && season(i + 1)) {
         return None;
-    };
+    }
+    let k = i + 2;
     let k = if season(k) { k + 1 } else { k };
     let k = if p.is_word(k, "năm") { k + 1 } else { k };
     p.year4(k).map(|y| (y, k))
+}
+
+/// A year standing alone in brackets, or in a bracketed list of years: "(1958)",
+/// "(2014, 2022 và 2026)".
+fn paren_year(p: &P<'_>, i: usize) -> bool {
+    let is_year = |k: usize| p.year4(k).is_some_and(|y| (1800..=2100).contains(&y));
+    let sep = |k: usize| p.punct(k, ',') || p.is_word(k, "và");
+    if !is_year(i) {
+        return false;
+    }
+    // Back to the opening bracket over years and separators.
+    let mut k = i;
+    while k > 0 && (sep(k - 1) || is_year(k - 1)) && i - k < 12 {
+        k -= 1;
+    }
+    if k == 0 || !p.punct(k - 1, '(') || !is_year(k) {
+        return false;
+    }
+    // Forward to the closing bracket likewise.
+    let mut j = i + 1;
+    while (sep(j) || is_year(j)) && j - i < 12 {
+        j += 1;
+    }
+    p.punct(j, ')')
 }
 
 /// "cùng ngày", "cùng hôm", "hôm đó", "ngày hôm đó" at k: the index of its last word.
@@ -920,27 +1106,33 @@ fn lunar(p: &P<'_>, k: usize, first: usize) -> Option<Match> {
                 last,
             });
         }
+        // "mồng 3 tháng Giêng", "mùng 5 tháng 5 âm lịch"; "mùng 2 tháng 9" is Gregorian.
         if p.is_word(k + 2, "tháng") {
-            if let Some((m, n)) = p
-                .word(k + 3)
-                .and_then(|w| lexicon::lunar_month_word(w, p.word(k + 4)))
-            {
-                let last = k + 2 + n;
-                let (y, canchi, last) = lunar_year_after(p, last + 1).unwrap_or((None, None, last));
+            let (m, leap, last) = lunar_month(p, k + 3, true)?;
+            let marker = lunar_marker(p, last + 1);
+            if p.num(k + 3).is_some() && marker.is_none() && !leap {
+                let (y, last) = year_after_month(p, last + 1).unwrap_or((None, last));
                 return Some(Match {
-                    expr: Expr::Lunar {
-                        d,
-                        m: m.into(),
-                        leap: false,
-                        y,
-                        canchi,
-                        tet: false,
-                        part: None,
-                    },
+                    expr: Expr::plain_day(d, m, y),
                     first,
                     last,
                 });
             }
+            let last = marker.unwrap_or(last);
+            let (y, canchi, last) = lunar_year_after(p, last + 1).unwrap_or((None, None, last));
+            return Some(Match {
+                expr: Expr::Lunar {
+                    d,
+                    m,
+                    leap,
+                    y,
+                    canchi,
+                    tet: false,
+                    part: None,
+                },
+                first,
+                last,
+            });
         }
         return None;
     }
@@ -1136,6 +1328,7 @@ fn day_range(p: &P<'_>, i: usize, k: usize) -> Option<Match> {
 /// [hết] [ngày] Y", where X may be a bare day number when Y names the month ("22 đến 24/7").
 /// With `open` (after "từ") X may also be a full day and the separator a dash.
 fn range_from(p: &P<'_>, first: usize, k: usize, open: bool) -> Option<Match> {
+    let (_, part1, _, _) = prefix(p, first);
     let full = numeric_day(p, k, true).or_else(|| word_day(p, k));
     let (d1, m1, y1, l1) = match full {
         Some(f) if open => (f.0, Some(f.1), f.2, f.3),
@@ -1148,7 +1341,9 @@ fn range_from(p: &P<'_>, first: usize, k: usize, open: bool) -> Option<Match> {
         }
     };
     let j = l1 + 1;
-    if !(p.is_word(j, "đến") || p.is_word(j, "tới") || (open && p.dash(j))) {
+    // "26 và 27/6": two days in a row.
+    let and = p.is_word(j, "và") && m1.is_none();
+    if !(and || p.is_word(j, "đến") || p.is_word(j, "tới") || (open && p.dash(j))) {
         return None;
     }
     let j = if p.is_word(j + 1, "hết") {
@@ -1156,14 +1351,35 @@ fn range_from(p: &P<'_>, first: usize, k: usize, open: bool) -> Option<Match> {
     } else {
         j + 1
     };
-    let (_, _, k2, _) = prefix(p, j);
+    let (_, part2, k2, _) = prefix(p, j);
     let (d2, m2, y2, l2) = numeric_day(p, k2, true).or_else(|| word_day(p, k2))?;
+    if and && d2 != d1 + 1 {
+        return None;
+    }
     let m1 = match m1 {
         Some(m) => m,
         None if d1 < d2 => m2,
         None => return None,
     };
-    Some(range_of_days((d1, m1, y1), (d2, m2, y2), first, l2))
+    let day = |d, m, y, part| {
+        Box::new(Expr::Day {
+            d,
+            m,
+            y,
+            weekday: None,
+            part,
+            time: None,
+            tense: Tense::Any,
+        })
+    };
+    Some(Match {
+        expr: Expr::Range {
+            from: day(d1, m1, y1.or(y2), part1),
+            to: day(d2, m2, y2, part2),
+        },
+        first,
+        last: l2,
+    })
 }
 
 /// "hôm qua", "sáng nay", "ngày mai" and friends, as a relative day: (expr, last index).
@@ -1325,8 +1541,8 @@ fn relative(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
     } else {
         (i, false)
     };
-    if let (Some(n), Some(u)) = (p.num(n_at), p.word(n_at + 1).and_then(unit_of)) {
-        if n > 0 && n < 1000 && p.t[n_at].digits <= 3 {
+    if let (Some(n), Some(u)) = (count(p, n_at), p.word(n_at + 1).and_then(unit_of)) {
+        if n > 0 && n < 1000 {
             let ago = ago_before || p.is_word(n_at + 2, "trước");
             if ago {
                 let last = if ago_before { n_at + 1 } else { n_at + 2 };
@@ -1428,8 +1644,18 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
             (Some("iii"), _) => 3,
             (Some("iv"), _) => 4,
             (_, Some(n)) if (1..=4).contains(&n) => n,
+            (Some("đầu"), _) if p.is_word(i + 2, "năm") => 1,
+            (Some("cuối"), _) if p.is_word(i + 2, "năm") => 4,
             _ => return None,
         };
+        // "quý đầu năm 2021", "quý cuối năm nay"
+        if matches!(p.word(i + 1), Some("đầu" | "cuối")) {
+            return Some(match p.year4(i + 3) {
+                Some(y) => (Expr::Quarter { q, y: Some(y) }, i + 3),
+                None if p.is_word(i + 3, "nay") => (Expr::Quarter { q, y: None }, i + 3),
+                None => (Expr::Quarter { q, y: None }, i + 2),
+            });
+        }
         let (y, last) = year_after_month(p, i + 2).unwrap_or((None, i + 1));
         return Some((Expr::Quarter { q, y }, last));
     }
@@ -1512,6 +1738,71 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
             && (1..=12).contains(&m)
             && (1..=31).contains(&d)
         {
+            // "2026-07-21T08:30:00+07:00", "2026-07-21 08:30", "…Z": the time, at +07:00.
+            let t = if p.is_word(i + 5, "t") && p.tight(i + 5) && p.tight(i + 6) {
+                Some(i + 6)
+            } else if p.punct(i + 6, ':') && p.tight(i + 6) {
+                Some(i + 5)
+            } else {
+                None
+            };
+            if let Some(t) = t {
+                if let (Some(h), true, Some(mi)) = (p.num(t), p.punct(t + 1, ':'), p.num(t + 2)) {
+                    let mut last = t + 2;
+                    if p.punct(last + 1, ':') && p.num(last + 2).is_some() && p.tight(last + 1) {
+                        last += 2;
+                    }
+                    // Offset: "+07:00", "+0700", "Z"; other offsets are converted.
+                    let mut offset_min: i64 = 7 * 60;
+                    if p.is_word(last + 1, "z") && p.tight(last + 1) {
+                        offset_min = 0;
+                        last += 1;
+                    } else if (p.punct(last + 1, '+') || p.punct(last + 1, '-'))
+                        && p.tight(last + 1)
+                    {
+                        let sign = if p.punct(last + 1, '-') { -1 } else { 1 };
+                        if let Some(oh) = p.num(last + 2) {
+                            let (om, l) = if p.punct(last + 3, ':') {
+                                (p.num(last + 4).unwrap_or(0), last + 4)
+                            } else {
+                                (0, last + 2)
+                            };
+                            let (oh, om) = if p.t[last + 2].digits == 4 {
+                                (oh / 100, oh % 100)
+                            } else {
+                                (oh, om)
+                            };
+                            offset_min = sign * (i64::from(oh) * 60 + i64::from(om));
+                            last = l;
+                        }
+                    }
+                    if h < 24 && mi < 60 {
+                        let local = jiff::civil::Date::new(y as i16, m as i8, d as i8)
+                            .ok()
+                            .and_then(|date| {
+                                date.to_datetime(
+                                    jiff::civil::Time::new(h as i8, mi as i8, 0, 0).ok()?,
+                                )
+                                .checked_add(jiff::Span::new().minutes(7 * 60 - offset_min))
+                                .ok()
+                            });
+                        if let Some(dt) = local {
+                            return Some((
+                                Expr::Day {
+                                    d: dt.day() as u32,
+                                    m: dt.month() as u32,
+                                    y: Some(i32::from(dt.year())),
+                                    weekday: None,
+                                    part: None,
+                                    time: Some((dt.hour() as u32, dt.minute() as u32)),
+                                    tense: Tense::Any,
+                                },
+                                last,
+                            ));
+                        }
+                    }
+                }
+            }
             return Some((Expr::plain_day(d, m, Some(y)), i + 4));
         }
     }

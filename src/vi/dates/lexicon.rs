@@ -124,6 +124,7 @@ pub fn date_cue(w: &str) -> bool {
             | "dịp"
             | "lễ"
             | "khánh"
+            | "phiên"
     )
 }
 

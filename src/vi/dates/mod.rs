@@ -89,10 +89,10 @@ pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateM
 
 /// "7h ngày 3/8 … 10h cùng ngày": a same-day mention takes the day of the nearest mention
 /// before it that names one day.
-fn link_same_day(
-    ms: &mut [DateMention],
-    same_day: &[Option<(Option<(u32, u32)>, Option<lexicon::Part>)>],
-) {
+/// The clock time and part of day of a "cùng ngày" mention.
+type SameDay = (Option<(u32, u32)>, Option<lexicon::Part>);
+
+fn link_same_day(ms: &mut [DateMention], same_day: &[Option<SameDay>]) {
     for k in 0..ms.len() {
         let Some((time, part)) = same_day[k] else {
             continue;

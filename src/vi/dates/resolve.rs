@@ -2,7 +2,7 @@
 //! take the year that puts them nearest the reference (unless the text says "tới" or "vừa
 //! qua"), and are marked `inferred`; without a reference they stay `null` with a note.
 
-use super::grammar::{Expr, Tense, Third, Unit};
+use super::grammar::{self, Expr, Tense, Third, Unit};
 use super::lexicon::Part;
 use super::LunarReading;
 use crate::vi::lunar;
@@ -62,6 +62,37 @@ fn infer_year(m: u32, d: u32, r: Date, tense: Tense) -> Option<i32> {
         }
     }
     best.map(|(y, _)| y)
+}
+
+/// `e` with the year of the reference written in: the Gregorian year for days and months,
+/// the lunar year for lunar days.
+fn in_year_of(e: &Expr, rf: Date) -> Option<Expr> {
+    let gy = i32::from(rf.year());
+    Some(match e {
+        Expr::Day { .. } | Expr::Month { .. } | Expr::Quarter { .. } => {
+            let mut e = e.clone();
+            match &mut e {
+                Expr::Day { y, .. } | Expr::Month { y, .. } | Expr::Quarter { y, .. } => {
+                    *y = Some(gy)
+                }
+                _ => {}
+            }
+            e
+        }
+        Expr::Lunar { .. } => {
+            let ly = lunar::to_lunar(gy, rf.month() as u8, rf.day() as u8)?.year;
+            let mut e = e.clone();
+            if let Expr::Lunar { y, .. } = &mut e {
+                *y = Some(ly);
+            }
+            e
+        }
+        Expr::Range { from, to } => Expr::Range {
+            from: Box::new(in_year_of(from, rf)?),
+            to: Box::new(in_year_of(to, rf)?),
+        },
+        _ => return None,
+    })
 }
 
 /// The year of a year-less month: "tháng 6 vừa qua" is the last June that has begun, "tháng 3
@@ -281,25 +312,72 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
             r.end_value = Some(ymd(saturday.checked_add(1.day()).ok()?));
         }
         Expr::Range { from, to } => {
-            let a = resolve(from, reference)?;
-            let b = resolve(to, reference)?;
-            r.granularity = a.granularity;
+            // A side without a year takes it from the other side ("31/12 đến 2/1/2023",
+            // "tháng 3 đến tháng 5/2025"): resolved against the other side's day.
+            let anchor = |r: &Resolved| {
+                r.value
+                    .as_deref()
+                    .and_then(|v| v.get(..10).or(v.get(..7).map(|_| v)))
+                    .and_then(|v| match v.len() {
+                        10 => v.parse::<Date>().ok(),
+                        7 => format!("{v}-15").parse::<Date>().ok(),
+                        _ => None,
+                    })
+            };
+            let (a, b) = match (grammar::without_year(from), grammar::without_year(to)) {
+                (true, false) => {
+                    let b = resolve(to, reference)?;
+                    let a = resolve(from, anchor(&b).or(reference))?;
+                    (a, b)
+                }
+                (false, true) => {
+                    let a = resolve(from, reference)?;
+                    let b = resolve(to, anchor(&a).or(reference))?;
+                    (a, b)
+                }
+                _ => (resolve(from, reference)?, resolve(to, reference)?),
+            };
+            r.granularity = if a.granularity == b.granularity {
+                a.granularity
+            } else if matches!(a.granularity, "day" | "part_of_day" | "minute")
+                && matches!(b.granularity, "day" | "part_of_day" | "minute")
+            {
+                "day"
+            } else {
+                a.granularity
+            };
+            let day_only = |v: Option<String>| {
+                if r.granularity == "day" {
+                    v.map(|v| v.chars().take(10).collect())
+                } else {
+                    v
+                }
+            };
             r.inferred = a.inferred || b.inferred;
+            r.relative = a.relative || b.relative;
+            r.lunar = a.lunar;
             r.note = a.note.or(b.note);
-            r.value = a.value;
-            r.end_value = b.value;
+            r.value = day_only(a.value);
+            r.end_value = day_only(b.value);
             // A year-less "28/12 - 3/1" crosses the new year.
             if let (Some(v), Some(ev)) = (&r.value, &r.end_value) {
-                if v > ev && r.inferred && v.len() == 10 {
+                if v > ev && r.inferred && v.len() >= 10 {
                     if let Some(dt) = v
-                        .parse::<Date>()
-                        .ok()
+                        .get(..10)
+                        .and_then(|d| d.parse::<Date>().ok())
                         .and_then(|d| d.checked_sub(1.year()).ok())
                     {
-                        r.value = Some(ymd(dt));
+                        r.value = Some(format!("{}{}", ymd(dt), &v[10..]));
                     }
                 }
             }
+        }
+        Expr::ThisYear(inner) => {
+            let filled = reference.and_then(|rf| in_year_of(inner, rf));
+            let mut inner_r = resolve(filled.as_ref().unwrap_or(inner), reference)?;
+            inner_r.relative = true;
+            inner_r.inferred = reference.is_some();
+            return Some(inner_r);
         }
         Expr::Relative {
             unit,
