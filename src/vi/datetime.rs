@@ -143,39 +143,9 @@ pub fn parse_meta(s: &str) -> Option<Stamp> {
     find_visible(s, None)
 }
 
-static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?:[^\d/]|$)")
-        .expect("valid regex")
-});
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[^\d:])(\d{1,2})\s?(?::|h|g)\s?(\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?",
-    )
-    .expect("valid regex")
-});
 static GMT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:GMT|UTC)\s*([+-]\s*\d{1,2}(?::?\d{2})?)").expect("valid regex")
 });
-static EN_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(\d{4}))?\b",
-    )
-    .expect("valid regex")
-});
-static EN_MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?\b",
-    )
-    .expect("valid regex")
-});
-
-fn month_index(s: &str) -> Option<i64> {
-    const M: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let l = s.get(..3)?.to_ascii_lowercase();
-    M.iter().position(|m| *m == l).map(|i| i as i64 + 1)
-}
 
 /// The year that puts month/day nearest the reference date.
 pub fn nearest_year(month: i64, day: i64, reference: Date) -> Option<i64> {
@@ -196,88 +166,27 @@ pub fn nearest_year(month: i64, day: i64, reference: Date) -> Option<i64> {
     best.map(|(y, _)| y)
 }
 
-/// A clock time near a date in a line: hours, minutes, seconds.
-fn time_near(line: &str, date_start: usize, date_end: usize) -> Option<(i64, i64, i64)> {
-    let mut best: Option<((i64, i64, i64), usize)> = None;
-    for c in TIME.captures_iter(line) {
-        // The clock time proper (the match also holds the character before it).
-        let (start, end) = (c.get(1)?.start(), c.get(0)?.end());
-        // Skip times that overlap the date itself.
-        if start < date_end && end > date_start {
-            continue;
-        }
-        let dist = if start >= date_end {
-            start - date_end
-        } else {
-            date_start.saturating_sub(end)
-        };
-        if dist > 30 {
-            continue;
-        }
-        let mut h = num(c.get(1))?;
-        let mi = num(c.get(2))?;
-        let s = num(c.get(3)).unwrap_or(0);
-        if let Some(ampm) = c.get(4) {
-            let pm = matches!(ampm.as_str().to_ascii_uppercase().as_str(), "PM" | "CH");
-            if h == 12 {
-                h = 0;
-            }
-            if pm {
-                h += 12;
-            }
-        }
-        if h > 23 || mi > 59 || s > 59 {
-            continue;
-        }
-        if best.as_ref().is_none_or(|(_, d)| dist < *d) {
-            best = Some(((h, mi, s), dist));
-        }
-    }
-    best.map(|(t, _)| t)
-}
-
-/// Finds the first date (with its clock time, when one stands next to it) in a short
-/// visible line such as a headline's date line. Year-less English forms ("14 Feb, 08:31 PM")
-/// need a reference date to pick the year; without one they are not read.
+/// Finds the first calendar day (with its clock time, when one stands next to it) in a short
+/// visible line such as a headline's date line, with the date grammar of [`crate::vi::dates`].
+/// Year-less forms ("14 Feb, 08:31 PM", "ngày 14/2") need a reference date to pick the year;
+/// without one they are not read. A "GMT+9" in the line sets the offset.
 pub fn find_visible(line: &str, reference: Option<Date>) -> Option<Stamp> {
     let offset = GMT
         .captures(line)
         .and_then(|c| parse_offset(c.get(1)?.as_str()));
-    if let Some(c) = DMY.captures(line) {
-        let (d, mo, y) = (num(c.get(1))?, num(c.get(2))?, num(c.get(3))?);
-        let time = time_near(line, c.get(1)?.start(), c.get(3)?.end());
-        let (h, mi, s) = time.unwrap_or((0, 0, 0));
-        if let Some(dt) = civil(y, mo, d, h, mi, s) {
-            return Some(Stamp {
-                civil: dt,
-                offset_seconds: offset,
-                has_time: time.is_some(),
-            });
-        }
-    }
-    for re in [&*EN_DMY, &*EN_MDY] {
-        let Some(c) = re.captures(line) else { continue };
-        let (d, mo) = if std::ptr::eq(re, &*EN_DMY) {
-            (num(c.get(1))?, month_index(c.get(2)?.as_str())?)
-        } else {
-            (num(c.get(2))?, month_index(c.get(1)?.as_str())?)
-        };
-        let y = match num(c.get(3)) {
-            Some(y) => y,
-            None => nearest_year(mo, d, reference?)?,
-        };
-        let whole = c.get(0)?;
-        let time = time_near(line, whole.start(), whole.end());
-        let (h, mi, s) = time.unwrap_or((0, 0, 0));
-        if let Some(dt) = civil(y, mo, d, h, mi, s) {
-            return Some(Stamp {
-                civil: dt,
-                offset_seconds: offset,
-                has_time: time.is_some(),
-            });
-        }
-    }
-    None
+    let line = crate::vi::normalize::nfc(line);
+    let day = crate::vi::dates::find_written_days(&line, reference)
+        .into_iter()
+        .next()?;
+    let (h, mi) = day.time.unwrap_or((0, 0));
+    let civil = day
+        .date
+        .to_datetime(jiff::civil::Time::new(h as i8, mi as i8, 0, 0).ok()?);
+    Some(Stamp {
+        civil,
+        offset_seconds: offset,
+        has_time: day.time.is_some(),
+    })
 }
 
 /// Parses a reference date given by a user: `YYYY-MM-DD` or a full ISO datetime.

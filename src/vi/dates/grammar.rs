@@ -522,8 +522,11 @@ fn clock(p: &P<'_>, k: usize) -> Option<(u32, u32, usize)> {
     if let Some(pt) = p.word(last + 1).and_then(Part::of) {
         h = pt.to_24h(h);
         last += 1;
-    } else if p.is_word(last + 1, "pm") || p.is_word(last + 1, "am") {
-        let pm = p.is_word(last + 1, "pm");
+    } else if matches!(p.word(last + 1), Some("pm" | "am" | "ch" | "sa"))
+        && p.t[last + 1].start == p.t[last].end + 1
+    {
+        // "08:31 PM", and the Vietnamese "08:31 CH" (chiều) / "SA" (sáng).
+        let pm = matches!(p.word(last + 1), Some("pm" | "ch"));
         if h == 12 {
             h = 0;
         }

@@ -41,6 +41,39 @@ pub struct LunarReading {
     pub leap_month: bool,
 }
 
+/// A calendar day written in a text (not a relative day, a range or a bare clock time), with
+/// the clock time written next to it: what a page's date line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenDay {
+    pub start: usize,
+    pub end: usize,
+    pub date: Date,
+    pub time: Option<(u32, u32)>,
+}
+
+/// The written days of a text, in order ("Thứ Ba, 21/07/2026 - 08:30", "14 Feb, 08:31 PM"):
+/// the grammar's day expressions only, resolved against `reference` for year-less ones.
+pub fn find_written_days(text: &str, reference: Option<Date>) -> Vec<WrittenDay> {
+    let tokens = scan::tokenize(text);
+    let toks = &tokens.toks;
+    grammar::parse(&tokens)
+        .into_iter()
+        .filter_map(|m| {
+            let grammar::Expr::Day { time, .. } = &m.expr else {
+                return None;
+            };
+            let r = resolve::resolve(&m.expr, reference)?;
+            let date = r.value.as_deref()?.get(..10)?.parse::<Date>().ok()?;
+            Some(WrittenDay {
+                start: toks[m.first].start,
+                end: toks[m.last].end,
+                date,
+                time: *time,
+            })
+        })
+        .collect()
+}
+
 /// Finds and resolves every date mention of a text field.
 pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateMention> {
     let tokens = scan::tokenize(text);
