@@ -3,6 +3,7 @@
 //! - the date scanner's throughput in MB/s of article text (title, lead, body, captions and
 //!   related stories, as the pipeline runs it);
 //! - the date pass's share of a page's whole extraction time (the pipeline, dates included).
+//!
 //! `cargo bench --bench nlp_vi` (best of several passes; a number argument sets the passes).
 
 use std::time::Instant;
