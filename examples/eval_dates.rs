@@ -2,13 +2,18 @@
 //! detection precision/recall/F1 (a found mention overlapping a gold one, one to one), value
 //! accuracy (of the detected mentions, those with the gold value, end value and granularity),
 //! exact-span agreement, labelled traps hit, and the same per category.
-//! `cargo run --release --example eval_dates [-- --verbose]`
+//! `cargo run --release --example eval_dates [-- --verbose] [--holdout]` (`--holdout`: the
+//! held-out set, tests/data/dates_holdout.jsonl, written blind and never used for tuning).
 
-use vnarticle::eval::{date_scores, load_dates_gold};
+use vnarticle::eval::{date_scores, load_dates_gold, load_dates_holdout};
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
-    let gold = load_dates_gold();
+    let gold = if std::env::args().any(|a| a == "--holdout") {
+        load_dates_holdout()
+    } else {
+        load_dates_gold()
+    };
     let s = date_scores(&gold, verbose);
     println!(
         "records={} gold_mentions={} found={} traps={} (hit {})",

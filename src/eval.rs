@@ -254,7 +254,16 @@ pub struct GoldTrap {
 
 /// Loads the labelled date sentences shipped with the tests.
 pub fn load_dates_gold() -> Vec<DatesGold> {
-    include_str!("../tests/data/dates_gold.jsonl")
+    parse_dates_gold(include_str!("../tests/data/dates_gold.jsonl"))
+}
+
+/// Loads the held-out date sentences (written blind, never used for tuning).
+pub fn load_dates_holdout() -> Vec<DatesGold> {
+    parse_dates_gold(include_str!("../tests/data/dates_holdout.jsonl"))
+}
+
+fn parse_dates_gold(jsonl: &str) -> Vec<DatesGold> {
+    jsonl
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("a valid gold line"))

@@ -561,19 +561,68 @@ fn tense_after(p: &P<'_>, k: usize) -> (Tense, Option<usize>) {
 
 /// Can a rule start at token i? (Most tokens of a text cannot: a quick test before the rules.)
 fn can_start(p: &P<'_>, i: usize) -> bool {
-    const STARTERS: &[&str] = &[
-        "thứ", "chủ", "cn", "t", "rạng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày",
-        "hôm", "mùng", "mồng", "rằm", "tết", "xuân", "năm", "từ", "tuần", "tháng", "cách", "đầu",
-        "giữa", "cuối", "quý", "thập", "những", "giai", "nhiệm", "thời", "một", "hai", "ba", "bốn",
-        "sáu", "bảy", "tám", "chín", "mười", "giỗ", "lễ", "vu", "giao", "mùa", "thu", "đông", "hè",
-        "hạ", "cùng", "thất", "vía", "trung",
-    ];
     match p.t[i].kind {
         Kind::Num(_) => true,
         Kind::Punct(_) => false,
-        Kind::Word => p
-            .word(i)
-            .is_some_and(|w| STARTERS.contains(&w) || lexicon::english_month(w).is_some()),
+        Kind::Word => p.word(i).is_some_and(|w| {
+            matches!(
+                w,
+                "thứ"
+                    | "chủ"
+                    | "cn"
+                    | "t"
+                    | "rạng"
+                    | "sáng"
+                    | "trưa"
+                    | "chiều"
+                    | "tối"
+                    | "đêm"
+                    | "khuya"
+                    | "ngày"
+                    | "hôm"
+                    | "mùng"
+                    | "mồng"
+                    | "rằm"
+                    | "tết"
+                    | "xuân"
+                    | "năm"
+                    | "từ"
+                    | "tuần"
+                    | "tháng"
+                    | "cách"
+                    | "đầu"
+                    | "giữa"
+                    | "cuối"
+                    | "quý"
+                    | "thập"
+                    | "những"
+                    | "giai"
+                    | "nhiệm"
+                    | "thời"
+                    | "một"
+                    | "hai"
+                    | "ba"
+                    | "bốn"
+                    | "sáu"
+                    | "bảy"
+                    | "tám"
+                    | "chín"
+                    | "mười"
+                    | "giỗ"
+                    | "lễ"
+                    | "vu"
+                    | "giao"
+                    | "mùa"
+                    | "thu"
+                    | "đông"
+                    | "hè"
+                    | "hạ"
+                    | "cùng"
+                    | "thất"
+                    | "vía"
+                    | "trung"
+            ) || lexicon::english_month(w).is_some()
+        }),
     }
 }
 

@@ -58,8 +58,22 @@ fn fold_char(c: char) -> char {
     match c {
         'Ð' | 'Đ' => 'đ',
         c if c.is_ascii() => c.to_ascii_lowercase(),
+        // Latin-1 capitals (À..Þ, not ×): lower case is 0x20 above.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{DF}'..='\u{FF}' => c,
+        // Vietnamese letters of Latin Extended Additional (Ạ..ỹ): capitals at even points.
+        '\u{1EA0}'..='\u{1EF9}' => char::from_u32(c as u32 | 1).unwrap_or(c),
         c => c.to_lowercase().next().unwrap_or(c),
     }
+}
+
+/// A letter, tested cheaply for the scripts Vietnamese text is written in.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
+            && c != '\u{D7}'
+            && c != '\u{F7}'
+        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 fn is_mark(c: char) -> bool {
@@ -104,10 +118,10 @@ pub fn tokenize(text: &str) -> Tokens {
                 bs,
                 be: folded.len(),
             });
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             folded.push(fold_char(c));
             i += 1;
-            while let Some(&d) = it.peek().filter(|d| d.is_alphabetic() || is_mark(**d)) {
+            while let Some(&d) = it.peek().filter(|d| is_letter(**d) || is_mark(**d)) {
                 folded.push(fold_char(d));
                 it.next();
                 i += 1;
