@@ -73,8 +73,20 @@ pub enum Expr {
         to: u32,
         y: Option<i32>,
     },
-    /// "cuối tuần này", "cuối tuần qua": the Saturday and Sunday of a week (offset in weeks).
+    /// "cuối tuần này" (Saturday–Sunday), "đầu tuần sau" (Monday–Tuesday), "giữa tuần"
+    /// (Wednesday–Thursday) of a week `offset` weeks from the reference; `from` counts days
+    /// from Monday.
     Weekend {
+        offset: i32,
+        from: u8,
+    },
+    /// "cuối tháng này", "đầu tháng tới": a third of a month relative to the reference.
+    MonthPart {
+        third: Third,
+        offset: i32,
+    },
+    /// "quý này", "quý tới": a quarter relative to the reference.
+    QuarterRel {
         offset: i32,
     },
     Range {
@@ -107,8 +119,18 @@ pub enum Expr {
         tense: Tense,
         part: Option<Part>,
     },
-    /// "30/4 năm nay", "Thất tịch năm nay": an expression in the reference's (lunar) year.
-    ThisYear(Box<Expr>),
+    /// "30/4 năm nay", "Thất tịch năm nay", "quý I năm sau": an expression in the year of the
+    /// reference (lunar year for lunar days), moved by `offset` years.
+    InYear(Box<Expr>, i32),
+    /// "17h thứ Sáu tuần này", "18h tối 30 Tết": a clock time on a day said another way.
+    At(Box<Expr>, (u32, u32)),
+    /// "hôm sau", "hai ngày sau", "tuần trước đó": counted from the date mentioned before it.
+    Anaphor {
+        unit: Unit,
+        offset: i32,
+        part: Option<Part>,
+        time: Option<(u32, u32)>,
+    },
     /// "23h50 cùng ngày", "chiều cùng ngày": the day of the mention before it in the text.
     SameDay {
         time: Option<(u32, u32)>,
@@ -198,7 +220,10 @@ pub fn parse(tokens: &Tokens) -> Vec<Match> {
                 let mut m = extend(&p, m);
                 m.first = trim_front(&p, &m);
                 i = m.last + 1;
-                out.push(m);
+                // "13 tháng Giêng âm lịch hằng năm", "thứ Hai hằng tuần": a recurrence.
+                if !recurring_after(&p, i) {
+                    out.push(m);
+                }
             }
             None => i += 1,
         }
@@ -234,11 +259,7 @@ fn extend(p: &P<'_>, m: Match) -> Match {
                     time: Some((h, mi)),
                     tense: Tense::Any,
                 }),
-                (Expr::Day { .. }, e @ Expr::Day { .. })
-                | (Expr::Lunar { .. }, e @ Expr::Lunar { .. })
-                | (Expr::Month { .. }, e @ Expr::Month { .. })
-                | (Expr::Quarter { .. }, e @ Expr::Quarter { .. })
-                | (Expr::Year { .. }, e @ Expr::Year { .. }) => Some(e),
+                (a, b) if range_pair(a, &b) => Some(b),
                 _ => None,
             };
             if let Some(to) = to {
@@ -253,15 +274,62 @@ fn extend(p: &P<'_>, m: Match) -> Match {
             }
         }
     }
-    // "30/4 - 1/5 năm nay", "Thất tịch năm nay", "mùng 10 tháng 3 âm lịch năm nay"
-    if p.is_word(m.last + 1, "năm") && p.is_word(m.last + 2, "nay") && without_year(&m.expr) {
-        m = Match {
-            expr: Expr::ThisYear(Box::new(m.expr)),
-            first: m.first,
-            last: m.last + 2,
-        };
+    // "30/4 - 1/5 năm nay", "Thất tịch năm nay", "quý I năm sau"
+    if let Some(offset) = year_word(p, m.last + 1) {
+        if without_year(&m.expr) {
+            m = Match {
+                expr: Expr::InYear(Box::new(m.expr), offset),
+                first: m.first,
+                last: m.last + 2,
+            };
+        }
     }
     m
+}
+
+/// "năm nay" (0), "năm sau"/"năm tới" (+1), "năm ngoái"/"năm trước" (−1) at k.
+fn year_word(p: &P<'_>, k: usize) -> Option<i32> {
+    if !p.is_word(k, "năm") {
+        return None;
+    }
+    match p.word(k + 1)? {
+        "nay" => Some(0),
+        "sau" | "tới" => Some(1),
+        "ngoái" => Some(-1),
+        "trước" if !p.is_word(k + 2, "đó") => Some(-1),
+        _ => None,
+    }
+}
+
+/// Can a range end with this expression after that one?
+fn range_pair(a: &Expr, b: &Expr) -> bool {
+    use Expr as E;
+    let dayish = |e: &Expr| {
+        matches!(
+            e,
+            E::Day { .. }
+                | E::Lunar { .. }
+                | E::Weekday { .. }
+                | E::At(..)
+                | E::Anaphor { .. }
+                | E::Period { m: Some(_), .. }
+                | E::SameDay { .. }
+        ) || matches!(
+            e,
+            E::Relative {
+                unit: Unit::Day,
+                ..
+            }
+        )
+    };
+    (dayish(a) && dayish(b))
+        || matches!(
+            (a, b),
+            (E::Month { .. }, E::Month { .. })
+                | (E::Quarter { .. }, E::Quarter { .. })
+                | (E::Year { .. }, E::Year { .. })
+                | (E::Period { .. }, E::Period { .. })
+        )
 }
 
 /// A day, month or lunar day (or a range of them) whose year the text does not write.
@@ -412,7 +480,9 @@ fn prev_is_cue(p: &P<'_>, i: usize) -> bool {
     }
     match p.t[i - 1].kind {
         Kind::Word => p.word(i - 1).is_some_and(lexicon::date_cue),
-        Kind::Punct('(') => true,
+        // "(14/2)", "(tức 27 Tết)": a bracket is a cue for a day written with "/", not for
+        // "(8-10)", a range of numbers.
+        Kind::Punct('(') => p.punct(i + 1, '/') && p.tight(i + 1),
         _ => false,
     }
 }
@@ -449,19 +519,21 @@ fn numeric_day(p: &P<'_>, k: usize, cue: bool) -> Option<(u32, u32, Option<i32>,
     if follows_letters(k + 3) || (p.punct(k + 3, '/') && p.tight(k + 3)) {
         return None;
     }
-    // Without a year: "/" and "-" need a cue ("ngày 14/2"); "." only right after "ngày",
-    // "từ", "đến"… and not before a unit ("từ 1.5 triệu": a number).
-    if !cue {
+    // Without a year: "/" and "-" need a cue ("ngày 14/2") or words fixing the year after
+    // them ("20/11 năm nay", "1/7 tới"); "." only right after "ngày", "từ", "đến"…; never
+    // before a unit ("1-5 tuổi", "từ 1.5 triệu": numbers).
+    let year_after = year_word(p, k + 3).is_some() || tense_after(p, k + 3).1.is_some();
+    if !(cue || year_after) {
         return None;
     }
-    if sep == '.' {
-        let strong = k > 0 && p.word(k - 1).is_some_and(lexicon::dot_date_cue);
-        let unit_after = p.word(k + 3).is_some_and(lexicon::unit_word)
-            || p.punct(k + 3, '%')
-            || (p.punct(k + 3, ',') && p.tight(k + 3) && p.num(k + 4).is_some());
-        if !strong || unit_after {
-            return None;
-        }
+    let unit_after = p.word(k + 3).is_some_and(lexicon::unit_word)
+        || p.punct(k + 3, '%')
+        || (p.punct(k + 3, ',') && p.tight(k + 3) && p.num(k + 4).is_some());
+    if unit_after {
+        return None;
+    }
+    if sep == '.' && !(k > 0 && p.word(k - 1).is_some_and(lexicon::dot_date_cue)) {
+        return None;
     }
     Some((d, m, None, k + 2))
 }
@@ -620,6 +692,8 @@ fn can_start(p: &P<'_>, i: usize) -> bool {
                     | "cùng"
                     | "thất"
                     | "vía"
+                    | "nửa"
+                    | "sn"
                     | "trung"
             ) || lexicon::english_month(w).is_some()
         }),
@@ -819,10 +893,10 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
         let mut time = None;
         // "14/2/2026 20:31", "ngày 14/2 lúc 9h", "14/2, 08:31".
         let mut j = last + 1;
-        if p.punct(j, ',') || p.dash(j) {
+        if p.punct(j, ',') || p.dash(j) || p.punct(j, '|') {
             j += 1;
         }
-        if p.is_word(j, "lúc") || p.is_word(j, "vào") {
+        if p.is_word(j, "lúc") || p.is_word(j, "vào") || p.is_word(j, "at") {
             j += 1;
         }
         if let Some((h, mi, l)) = clock(p, j) {
@@ -975,10 +1049,6 @@ fn timed(
     let (h, mi, last) = clock(p, k)?;
     let words_form = p.is_word(k + 1, "giờ") || p.is_word(k + 1, "tiếng");
     let before = if i > 0 { p.word(i - 1) } else { None };
-    // "8 giờ" alone needs a cue ("lúc 8 giờ"); "8h30", "20:31" stand on their own.
-    if words_form && !(before == Some("lúc") || cue) {
-        return None;
-    }
     // "sau 12 giờ cấp cứu", "trong 2 giờ": a duration. "2 giờ trước": hours ago.
     if words_form && last == k + 1 {
         let duration_before = matches!(
@@ -1032,6 +1102,25 @@ fn timed(
             first: i,
             last: l,
         });
+    }
+    // "17h thứ Sáu tuần này", "18h tối 30 Tết", "5h sáng hôm sau": a day said another way.
+    for at_k in [Some(j), part_in_clock.then_some(last)]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(m2) = at(p, at_k).filter(|m2| m2.first == at_k) {
+            let attach = matches!(
+                m2.expr,
+                Expr::Weekday { .. } | Expr::Lunar { .. } | Expr::Anaphor { .. }
+            );
+            if attach {
+                return Some(Match {
+                    expr: Expr::At(Box::new(m2.expr), (h, mi)),
+                    first: i,
+                    last: m2.last,
+                });
+            }
+        }
     }
     let day_after = |at: usize| {
         let (wd2, part2, k2, _) = prefix(p, at);
@@ -1090,7 +1179,10 @@ fn timed(
         return None;
     }
     // A bare clock time needs a cue ("lúc 20:31", "khoảng 9h", "9h sáng"); a line
-    // starting "00:17" is a timestamp, not a time of day.
+    // starting "00:17" is a timestamp, not a time of day. "8 giờ" alone needs "lúc".
+    if words_form && !(before == Some("lúc") || cue) {
+        return None;
+    }
     let cue_before = matches!(
         before,
         Some("lúc" | "vào" | "khoảng" | "từ" | "đến" | "tới" | "trước" | "sau" | "chừng")
@@ -1404,6 +1496,54 @@ fn range_from(p: &P<'_>, first: usize, k: usize, open: bool) -> Option<Match> {
         j + 1
     };
     let (_, part2, k2, _) = prefix(p, j);
+    // "mùng 8 đến 15/7 âm lịch", "27 và 28 tháng Chạp": the second day is lunar, so is the first.
+    if let Some(m2) = lunar(p, k2, k2).or_else(|| {
+        let (d2, mo2, _, l2) = numeric_day(p, k2, true)?;
+        let last = lunar_marker(p, l2 + 1)?;
+        Some(Match {
+            expr: Expr::Lunar {
+                d: d2,
+                m: mo2,
+                leap: false,
+                y: None,
+                canchi: None,
+                tet: false,
+                part: None,
+            },
+            first: k2,
+            last,
+        })
+    }) {
+        if let Expr::Lunar {
+            d: d2,
+            m: mo2,
+            leap,
+            y,
+            canchi,
+            ..
+        } = &m2.expr
+        {
+            if m1.is_none() && d1 < *d2 && (!and || d1 + 1 == *d2) {
+                let from = Expr::Lunar {
+                    d: d1,
+                    m: *mo2,
+                    leap: *leap,
+                    y: *y,
+                    canchi: canchi.clone(),
+                    tet: false,
+                    part: part1,
+                };
+                return Some(Match {
+                    expr: Expr::Range {
+                        from: Box::new(from),
+                        to: Box::new(m2.expr.clone()),
+                    },
+                    first,
+                    last: m2.last,
+                });
+            }
+        }
+    }
     let (d2, m2, y2, l2) = numeric_day(p, k2, true).or_else(|| word_day(p, k2))?;
     if and && d2 != d1 + 1 {
         return None;
@@ -1474,6 +1614,21 @@ fn relative_day(p: &P<'_>, k: usize) -> Option<(Expr, usize)> {
         ("hôm", Some("kia")) => rel(-2, None, k + 1),
         ("ngày", Some("mai")) => rel(1, None, k + 1),
         ("ngày", Some("kia")) => rel(2, None, k + 1),
+        // "sáng sớm nay", "chiều muộn hôm qua"
+        (w, Some("sớm" | "muộn")) if Part::of(w).is_some() => {
+            let (Expr::Relative { unit, offset, .. }, last) = relative_day(p, k + 2)? else {
+                return None;
+            };
+            Some((
+                Expr::Relative {
+                    unit,
+                    offset,
+                    part: Part::of(w),
+                    time: None,
+                },
+                last,
+            ))
+        }
         (w, Some(x)) if Part::of(w).is_some() && matches!(x, "nay" | "qua" | "mai") => {
             let off = match x {
                 "nay" => 0,
@@ -1484,6 +1639,63 @@ fn relative_day(p: &P<'_>, k: usize) -> Option<(Expr, usize)> {
         }
         _ => None,
     }
+}
+
+/// "hôm sau", "ngày hôm sau", "hai ngày sau (đó)", "tuần trước đó", "tháng sau đó" at i.
+fn anaphor(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
+    let an = |unit, offset, last| {
+        Some((
+            Expr::Anaphor {
+                unit,
+                offset,
+                part: None,
+                time: None,
+            },
+            last,
+        ))
+    };
+    let k = if p.is_word(i, "ngày") && p.is_word(i + 1, "hôm") {
+        i + 1
+    } else {
+        i
+    };
+    if p.is_word(k, "hôm") && p.is_word(k + 1, "sau") {
+        return an(Unit::Day, 1, k + 1);
+    }
+    if p.is_word(k, "hôm") && p.is_word(k + 1, "trước") && !p.is_word(k + 2, "nữa") {
+        return an(Unit::Day, -1, k + 1);
+    }
+    let unit_of = |w: &str| match w {
+        "ngày" => Some(Unit::Day),
+        "tuần" => Some(Unit::Week),
+        "tháng" => Some(Unit::Month),
+        _ => None,
+    };
+    // "tuần trước đó", "tháng sau đó"
+    if let Some(u) = p.word(i).and_then(unit_of) {
+        if matches!(p.word(i + 1), Some("trước" | "sau")) && p.is_word(i + 2, "đó") {
+            return an(u, if p.is_word(i + 1, "sau") { 1 } else { -1 }, i + 2);
+        }
+    }
+    // "hai ngày sau", "3 tuần sau đó", "một tháng trước đó"
+    let n = count(p, i)?;
+    let u = p.word(i + 1).and_then(unit_of)?;
+    let sign = match p.word(i + 2) {
+        Some("sau") => 1,
+        Some("trước") if p.is_word(i + 3, "đó") => -1,
+        _ => return None,
+    };
+    let last = if p.is_word(i + 3, "đó") {
+        i + 3
+    } else {
+        i + 2
+    };
+    let (u, n) = if u == Unit::Week {
+        (Unit::Day, 7 * n)
+    } else {
+        (u, n)
+    };
+    an(u, sign * n as i32, last)
 }
 
 fn relative(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
@@ -1512,16 +1724,81 @@ fn relative(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
             _ => return None,
         })
     };
-    // "cuối tuần này", "cuối tuần qua", "dịp cuối tuần tới"
-    if p.is_word(i, "cuối") && p.is_word(i + 1, "tuần") {
+    // "cuối tuần này" (Sat–Sun), "đầu tuần sau" (Mon–Tue), "giữa tuần tới" (Wed–Thu)
+    let week_part = match p.word(i) {
+        Some("đầu") => Some(0),
+        Some("giữa") => Some(2),
+        Some("cuối") => Some(5),
+        _ => None,
+    };
+    if let (Some(from), true) = (week_part, p.is_word(i + 1, "tuần")) {
         let offset = match p.word(i + 2) {
             Some("này" | "nay") => Some(0),
-            Some("qua" | "trước" | "rồi") => Some(-1),
+            Some("qua" | "trước" | "rồi") if !p.is_word(i + 3, "đó") => Some(-1),
             Some("tới" | "sau") => Some(1),
             _ => None,
         };
         if let Some(offset) = offset {
-            return Some((Expr::Weekend { offset }, i + 2));
+            return Some((Expr::Weekend { offset, from }, i + 2));
+        }
+    }
+    // "đầu tháng này", "cuối tháng tới", "giữa tháng trước"
+    let third = match p.word(i) {
+        Some("đầu") => Some(Third::Early),
+        Some("giữa") => Some(Third::Mid),
+        Some("cuối") => Some(Third::Late),
+        _ => None,
+    };
+    if let (Some(third), true) = (third, p.is_word(i + 1, "tháng")) {
+        let offset = match p.word(i + 2) {
+            Some("này" | "nay") => Some(0),
+            Some("trước" | "qua") if !p.is_word(i + 3, "đó") => Some(-1),
+            Some("tới" | "sau") => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = offset {
+            return Some((Expr::MonthPart { third, offset }, i + 2));
+        }
+    }
+    // "quý này", "quý tới", "quý trước"
+    if p.is_word(i, "quý") {
+        let offset = match p.word(i + 1) {
+            Some("này" | "nay") => Some(0),
+            Some("trước" | "qua") if !p.is_word(i + 2, "đó") => Some(-1),
+            Some("tới" | "sau") => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = offset {
+            return Some((Expr::QuarterRel { offset }, i + 1));
+        }
+    }
+    // "hôm sau", "ngày hôm sau", "hai ngày sau", "tuần trước đó", "một tháng sau đó":
+    // counted from the date before it.
+    if let Some(r) = anaphor(p, i) {
+        return Some(r);
+    }
+    // "3 days ago"
+    if let (Some(n), Some(w), true) = (p.num(i), p.word(i + 1), p.is_word(i + 2, "ago")) {
+        let unit = match w {
+            "day" | "days" => Some(Unit::Day),
+            "week" | "weeks" => Some(Unit::Week),
+            "hour" | "hours" | "minute" | "minutes" => Some(Unit::Hour),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            let (unit, offset) = match unit {
+                Unit::Week => (Unit::Day, -7 * n as i32),
+                u => (u, -(n as i32)),
+            };
+            return Some((
+                Expr::Relative {
+                    unit,
+                    offset,
+                    part: None,
+                    time: None,
+                },
+                i + 2,
+            ));
         }
     }
     // "tuần trước", "tháng tới", "năm ngoái", "năm nay"
@@ -1714,6 +1991,29 @@ fn month_year_forms(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
     // "thập niên 1960", "thập kỷ 90", "những năm 2000"
     if let Some((start, last)) = decade(p, i) {
         return Some((Expr::Decade { start, third: None }, last));
+    }
+    // "nửa đầu năm 2022", "nửa cuối năm nay": months 1–6 / 7–12.
+    if p.is_word(i, "nửa")
+        && matches!(p.word(i + 1), Some("đầu" | "cuối" | "sau"))
+        && p.is_word(i + 2, "năm")
+    {
+        let (from, to) = if p.is_word(i + 1, "đầu") {
+            (1, 6)
+        } else {
+            (7, 12)
+        };
+        let (y, last) = match (p.year4(i + 3), p.is_word(i + 3, "nay")) {
+            (Some(y), _) => (Some(y), i + 3),
+            (None, true) => (None, i + 3),
+            (None, false) => (None, i + 2),
+        };
+        return Some((Expr::YearMonths { from, to, y }, last));
+    }
+    // "SN 1985" (sinh năm): the year.
+    if p.is_word(i, "sn") {
+        if let Some(y) = p.year4(i + 1) {
+            return Some((Expr::Year { y }, i + 1));
+        }
     }
     // "6 tháng đầu năm", "9 tháng đầu năm 2025", "3 tháng cuối năm nay"
     if let (Some(n), true) = (count(p, i), p.is_word(i + 1, "tháng")) {
@@ -1913,6 +2213,9 @@ fn english(p: &P<'_>, i: usize) -> Option<(Expr, usize)> {
         if p.punct(j, ',') {
             j += 1;
         }
+    }
+    if p.punct(j, '|') || p.dash(j) || p.is_word(j, "at") {
+        j += 1;
     }
     let mut time = None;
     if let Some((h, mi, l)) = clock(p, j).filter(|_| p.punct(j + 1, ':')) {

@@ -162,6 +162,10 @@ pub fn unit_word(w: &str) -> bool {
             | "giờ"
             | "phút"
             | "giây"
+            | "tuổi"
+            | "đợt"
+            | "mục"
+            | "bàn"
     )
 }
 

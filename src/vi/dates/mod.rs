@@ -90,8 +90,12 @@ pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateM
             let start = toks[m.first].start;
             let end = toks[m.last].end;
             let r = resolve::resolve(&m.expr, reference)?;
-            same_day.push(match m.expr {
-                grammar::Expr::SameDay { time, part } => Some((time, part)),
+            same_day.push(match &m.expr {
+                grammar::Expr::SameDay { time, part } => Some(Link::SameDay(*time, *part)),
+                grammar::Expr::Anaphor { .. } => Some(Link::Anaphor(m.expr.clone())),
+                grammar::Expr::At(inner, _) if matches!(**inner, grammar::Expr::Anaphor { .. }) => {
+                    Some(Link::Anaphor(m.expr.clone()))
+                }
                 _ => None,
             });
             Some(DateMention {
@@ -122,12 +126,16 @@ pub fn find_dates(text: &str, field: &str, reference: Option<Date>) -> Vec<DateM
 
 /// "7h ngày 3/8 … 10h cùng ngày": a same-day mention takes the day of the nearest mention
 /// before it that names one day.
-/// The clock time and part of day of a "cùng ngày" mention.
-type SameDay = (Option<(u32, u32)>, Option<lexicon::Part>);
+/// A mention whose day comes from the one before it: "cùng ngày" (with its clock time and
+/// part of day), or an anaphor ("hôm sau", "hai ngày sau").
+enum Link {
+    SameDay(Option<(u32, u32)>, Option<lexicon::Part>),
+    Anaphor(grammar::Expr),
+}
 
-fn link_same_day(ms: &mut [DateMention], same_day: &[Option<SameDay>]) {
+fn link_same_day(ms: &mut [DateMention], links: &[Option<Link>]) {
     for k in 0..ms.len() {
-        let Some((time, part)) = same_day[k] else {
+        let Some(link) = &links[k] else {
             continue;
         };
         let anchor = ms[..k].iter().rev().find_map(|m| {
@@ -138,14 +146,26 @@ fn link_same_day(ms: &mut [DateMention], same_day: &[Option<SameDay>]) {
                 .flatten()
                 .map(|d| (d, m.inferred))
         });
-        if let Some((day, inferred)) = anchor {
-            let (v, g, note) = resolve::with_time(day, time, part);
-            let m = &mut ms[k];
-            m.value = Some(v);
-            m.granularity = g.to_owned();
-            m.note = note;
-            m.inferred = inferred;
-            append_note(m, "the same day as the date before it".to_owned());
+        let Some((day, inferred)) = anchor else {
+            continue;
+        };
+        let m = &mut ms[k];
+        match link {
+            Link::SameDay(time, part) => {
+                let (v, g, note) = resolve::with_time(day, *time, *part);
+                m.value = Some(v);
+                m.granularity = g.to_owned();
+                m.note = note;
+                m.inferred = inferred;
+                append_note(m, "the same day as the date before it".to_owned());
+            }
+            Link::Anaphor(e) => {
+                if let Some(v) = resolve::anaphor_value(e, day) {
+                    m.value = Some(v);
+                    m.note = Some("counted from the date before it".to_owned());
+                    m.inferred = inferred;
+                }
+            }
         }
     }
 }

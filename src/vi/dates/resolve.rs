@@ -64,6 +64,36 @@ fn infer_year(m: u32, d: u32, r: Date, tense: Tense) -> Option<i32> {
     best.map(|(y, _)| y)
 }
 
+/// The value of an anaphor ("hôm sau", "hai ngày sau", "5h sáng hôm sau") counted from `start`.
+pub(crate) fn anaphor_value(e: &Expr, start: Date) -> Option<String> {
+    let (inner, at) = match e {
+        Expr::At(inner, t) => (&**inner, Some(*t)),
+        e => (e, None),
+    };
+    let Expr::Anaphor {
+        unit,
+        offset,
+        part,
+        time,
+    } = inner
+    else {
+        return None;
+    };
+    let day = match unit {
+        Unit::Day | Unit::Hour => start.checked_add((*offset as i64).days()).ok()?,
+        Unit::Week => start.checked_add((7 * *offset as i64).days()).ok()?,
+        Unit::Month => {
+            let d = start
+                .first_of_month()
+                .checked_add((*offset as i64).months())
+                .ok()?;
+            return Some(format!("{:04}-{:02}", d.year(), d.month()));
+        }
+        Unit::Year => return Some(format!("{:04}", i32::from(start.year()) + offset)),
+    };
+    Some(with_time(day, at.or(*time), *part).0)
+}
+
 /// `e` with the year of the reference written in: the Gregorian year for days and months,
 /// the lunar year for lunar days.
 fn in_year_of(e: &Expr, rf: Date) -> Option<Expr> {
@@ -292,7 +322,58 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
             r.value = Some(format!("{year:04}-{from:02}"));
             r.end_value = Some(format!("{year:04}-{to:02}"));
         }
-        Expr::Weekend { offset } => {
+        Expr::At(inner, (h, mi)) => {
+            let mut inner_r = resolve(inner, reference)?;
+            if let Some(v) = inner_r.value.as_deref().and_then(|v| v.get(..10)) {
+                inner_r.value = Some(format!("{v}T{h:02}:{mi:02}:00+07:00"));
+            }
+            inner_r.granularity = "minute";
+            inner_r.end_value = None;
+            return Some(inner_r);
+        }
+        Expr::Anaphor { unit, .. } => {
+            // Filled in from the mention before it by `find_dates` (or the range's start).
+            r.relative = true;
+            r.granularity = match unit {
+                Unit::Month => "month",
+                _ => "day",
+            };
+            add_note(
+                &mut r,
+                "counted from an earlier date, which this text does not give".to_owned(),
+            );
+        }
+        Expr::MonthPart { third, offset } => {
+            r.relative = true;
+            r.granularity = "day";
+            let Some(rf) = reference else {
+                add_note(&mut r, NO_REF.to_owned());
+                return Some(r);
+            };
+            let first = rf
+                .first_of_month()
+                .checked_add((*offset as i64).months())
+                .ok()?;
+            let last = first.last_of_month().day();
+            let (a, b) = match third {
+                Third::Early => (1, 10),
+                Third::Mid => (11, 20),
+                Third::Late => (21, last),
+            };
+            r.value = Some(ymd(first.with().day(a).build().ok()?));
+            r.end_value = Some(ymd(first.with().day(b).build().ok()?));
+        }
+        Expr::QuarterRel { offset } => {
+            r.relative = true;
+            r.granularity = "quarter";
+            let Some(rf) = reference else {
+                add_note(&mut r, NO_REF.to_owned());
+                return Some(r);
+            };
+            let q0 = i32::from(rf.year()) * 4 + (rf.month() as i32 - 1) / 3 + offset;
+            r.value = Some(format!("{:04}-Q{}", q0.div_euclid(4), q0.rem_euclid(4) + 1));
+        }
+        Expr::Weekend { offset, from } => {
             r.relative = true;
             r.granularity = "day";
             let Some(rf) = reference else {
@@ -306,7 +387,7 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 .checked_sub(i64::from(rf.weekday().to_monday_zero_offset()).days())
                 .ok()?;
             let saturday = monday
-                .checked_add((7 * i64::from(*offset) + 5).days())
+                .checked_add((7 * i64::from(*offset) + i64::from(*from)).days())
                 .ok()?;
             r.value = Some(ymd(saturday));
             r.end_value = Some(ymd(saturday.checked_add(1.day()).ok()?));
@@ -325,6 +406,22 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                     })
             };
             let (a, b) = match (grammar::without_year(from), grammar::without_year(to)) {
+                // "22h thứ Tư tuần này đến 5h sáng hôm sau": the end counts from the start.
+                _ if matches!(**to, Expr::Anaphor { .. })
+                    || matches!(&**to, Expr::At(e, _) if matches!(**e, Expr::Anaphor { .. })) =>
+                {
+                    let a = resolve(from, reference)?;
+                    let start = anchor(&a);
+                    let b = resolve(to, reference)?;
+                    let b = match start {
+                        Some(s) => anaphor_value(to, s).map_or(b.clone(), |v| Resolved {
+                            value: Some(v),
+                            ..b
+                        }),
+                        None => b,
+                    };
+                    (a, b)
+                }
                 (true, false) => {
                     let b = resolve(to, reference)?;
                     let a = resolve(from, anchor(&b).or(reference))?;
@@ -358,7 +455,7 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
             r.lunar = a.lunar;
             r.note = a.note.or(b.note);
             r.value = day_only(a.value);
-            r.end_value = day_only(b.value);
+            r.end_value = day_only(b.end_value.or(b.value));
             // A year-less "28/12 - 3/1" crosses the new year.
             if let (Some(v), Some(ev)) = (&r.value, &r.end_value) {
                 if v > ev && r.inferred && v.len() >= 10 {
@@ -372,8 +469,10 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 }
             }
         }
-        Expr::ThisYear(inner) => {
-            let filled = reference.and_then(|rf| in_year_of(inner, rf));
+        Expr::InYear(inner, offset) => {
+            let filled = reference
+                .and_then(|rf| rf.checked_add((*offset as i64).years()).ok())
+                .and_then(|rf| in_year_of(inner, rf));
             let mut inner_r = resolve(filled.as_ref().unwrap_or(inner), reference)?;
             inner_r.relative = true;
             inner_r.inferred = reference.is_some();
@@ -388,6 +487,8 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
             r.relative = true;
             let Some(rf) = reference else {
                 r.granularity = match unit {
+                    Unit::Day if time.is_some() => "minute",
+                    Unit::Day if part.is_some() => "part_of_day",
                     Unit::Day => "day",
                     Unit::Week => "day",
                     Unit::Month => "month",
