@@ -428,3 +428,87 @@ pub fn date_scores(gold: &[DatesGold], verbose: bool) -> DateScores {
     };
     s
 }
+
+/// One labelled text of `tests/data/entities_gold.jsonl`.
+#[derive(Debug, serde::Deserialize)]
+pub struct EntitiesGold {
+    pub id: String,
+    pub text: String,
+    pub mentions: Vec<GoldEntity>,
+}
+
+/// A labelled entity mention: `PER`, `ORG`, `LOC`, `DOC`, `MONEY` or `PERCENT`.
+#[derive(Debug, serde::Deserialize)]
+pub struct GoldEntity {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+}
+
+/// Loads the labelled entity texts shipped with the tests.
+pub fn load_entities_gold() -> Vec<EntitiesGold> {
+    include_str!("../tests/data/entities_gold.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a valid gold line"))
+        .collect()
+}
+
+/// Per type: (type, gold, predicted, correct) with exact span and type.
+pub type EntityCounts = Vec<(&'static str, usize, usize, usize)>;
+
+/// Runs the entity pipeline over the labelled texts and counts exact (span, type) matches per
+/// type. Bare-title mentions ("Thủ tướng" standing for a person) are links, not names, and are
+/// not scored. With `verbose`, prints misses and extras.
+pub fn entity_scores(gold: &[EntitiesGold], verbose: bool) -> EntityCounts {
+    const TYPES: [&str; 6] = ["PER", "ORG", "LOC", "DOC", "MONEY", "PERCENT"];
+    let short = |t: &str| {
+        match t {
+            "PERSON" => "PER",
+            "ORGANIZATION" => "ORG",
+            "LOCATION" => "LOC",
+            "DOCUMENT" => "DOC",
+            other => other,
+        }
+        .to_owned()
+    };
+    let mut counts: EntityCounts = TYPES.iter().map(|t| (*t, 0, 0, 0)).collect();
+    for g in gold {
+        let text = crate::vi::normalize::nfc(&g.text);
+        let found: Vec<(usize, usize, String, String)> =
+            crate::vi::entities::find_entities(&[("text", &text)])
+                .into_iter()
+                .flat_map(|e| {
+                    let ty = short(&e.ty);
+                    e.mentions
+                        .into_iter()
+                        .filter(|m| m.kind != "title")
+                        .map(move |m| (m.start, m.end, ty.clone(), m.text))
+                })
+                .collect();
+        for c in counts.iter_mut() {
+            let gold_t: Vec<&GoldEntity> = g.mentions.iter().filter(|m| m.ty == c.0).collect();
+            let found_t: Vec<&(usize, usize, String, String)> =
+                found.iter().filter(|f| f.2 == c.0).collect();
+            c.1 += gold_t.len();
+            c.2 += found_t.len();
+            for f in &found_t {
+                if gold_t.iter().any(|m| m.start == f.0 && m.end == f.1) {
+                    c.3 += 1;
+                } else if verbose {
+                    println!("{} EXTRA {} {:?}", g.id, c.0, f.3);
+                }
+            }
+            if verbose {
+                for m in &gold_t {
+                    if !found_t.iter().any(|f| m.start == f.0 && m.end == f.1) {
+                        println!("{} MISSED {} {:?}", g.id, c.0, m.text);
+                    }
+                }
+            }
+        }
+    }
+    counts
+}

@@ -3,5 +3,6 @@
 
 pub mod dates;
 pub mod datetime;
+pub mod entities;
 pub mod lunar;
 pub mod normalize;

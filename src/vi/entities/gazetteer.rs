@@ -1,0 +1,202 @@
+//! The word lists and gazetteers of the entity pipeline, compiled in from `data/` (each file
+//! names its source and licence) and indexed once: places, organizations, titles, honorifics,
+//! organization head nouns, place type words, family and given names, and common words.
+//! Keys are folded (NFC, lower case, "Ð" → "đ") token sequences joined by single spaces.
+
+use crate::vi::normalize::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    /// A place: its canonical name and, for a unit from before July 2025, its successor.
+    Place {
+        name: String,
+        successor: Option<String>,
+    },
+    /// An organization, by its canonical name.
+    Org { name: String },
+}
+
+/// Everything the recognizer looks words up in.
+pub struct Gazetteer {
+    /// Multi-word names (folded) → what they name. Longest entries have up to `max_len` tokens.
+    pub names: HashMap<String, Known>,
+    pub max_len: usize,
+    /// Titles and positions ("thủ tướng", "chủ tịch ubnd"), folded, with their token counts.
+    pub titles: HashSet<String>,
+    pub title_max: usize,
+    /// Honorifics ("ông", "bà", "anh", "chị"…).
+    pub honorifics: HashSet<String>,
+    /// Organization head nouns ("bộ", "sở", "ủy ban", "công ty"), folded.
+    pub org_heads: HashSet<String>,
+    pub head_max: usize,
+    /// Place type words ("tỉnh", "thành phố", "quận", "sông", "cầu"), folded.
+    pub loc_types: HashMap<String, String>,
+    pub loc_type_max: usize,
+    /// Family names (folded).
+    pub family: HashSet<String>,
+    /// Syllables used in given names (folded).
+    pub given: HashSet<String>,
+    /// Common multi-syllable words (folded): "tài chính", "y tế", "lao động".
+    pub words: HashSet<String>,
+    /// Vietnamese syllables (folded): tells a Vietnamese word from a foreign one.
+    pub syllables: HashSet<String>,
+    /// English words of product, event and brand names, never a person alone.
+    pub not_names: HashSet<String>,
+    /// Abbreviation → expansion ("ubnd" → "Ủy ban nhân dân", "tp" → "thành phố").
+    pub abbreviations: HashMap<String, String>,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn field<'a>(f: &[&'a str], i: usize) -> &'a str {
+    f.get(i).map(|s| s.trim()).unwrap_or("")
+}
+
+/// Folds a phrase into its key: tokens as the recognizer splits them, joined by spaces.
+pub fn key(s: &str) -> String {
+    super::tokens::tokenize(s)
+        .iter()
+        .map(|t| fold(&t.text))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn token_count(k: &str) -> usize {
+    k.split(' ').count()
+}
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+
+fn build() -> Gazetteer {
+    let mut names: HashMap<String, Known> = HashMap::new();
+    let add = |names: &mut HashMap<String, Known>, s: &str, k: Known| {
+        let kk = key(s);
+        if !kk.is_empty() {
+            names.entry(kk).or_insert(k);
+        }
+    };
+    // Places of Vietnam: provinces (current and former), with their aliases; communes and
+    // districts only with their type word (a bare "Ba Đình" is ambiguous).
+    for f in lines(include_str!("data/admin.tsv")) {
+        let (kind, type_word, name) = (field(&f, 0), field(&f, 1), field(&f, 2));
+        let successor = field(&f, 4);
+        let aliases = field(&f, 5);
+        let successor = (!successor.is_empty() && successor != name).then(|| successor.to_owned());
+        let place = Known::Place {
+            name: name.to_owned(),
+            successor: successor.clone(),
+        };
+        match kind {
+            "province" | "former_province" | "historic_province" | "region" | "geo" => {
+                if kind != "geo" {
+                    add(&mut names, name, place.clone());
+                }
+                if !type_word.is_empty() {
+                    add(&mut names, &format!("{type_word} {name}"), place.clone());
+                }
+                for a in aliases.split('|').filter(|a| !a.is_empty()) {
+                    add(&mut names, a, place.clone());
+                }
+            }
+            "commune" | "former_district" => {
+                if !type_word.is_empty() && name.chars().next().is_some_and(char::is_alphabetic) {
+                    add(&mut names, &format!("{type_word} {name}"), place.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    for f in lines(include_str!("data/countries.tsv")) {
+        let name = field(&f, 2);
+        let place = Known::Place {
+            name: name.to_owned(),
+            successor: None,
+        };
+        if field(&f, 1) == "world" {
+            continue;
+        }
+        add(&mut names, name, place.clone());
+        let aliases = [field(&f, 3), field(&f, 4)];
+        for a in aliases
+            .iter()
+            .flat_map(|a| a.split('|'))
+            .filter(|a| !a.is_empty())
+        {
+            add(&mut names, a, place.clone());
+        }
+    }
+    for f in lines(include_str!("data/cities.tsv")) {
+        let name = field(&f, 0);
+        let place = Known::Place {
+            name: name.to_owned(),
+            successor: None,
+        };
+        add(&mut names, name, place.clone());
+        for a in field(&f, 3).split('|').filter(|a| !a.is_empty()) {
+            add(&mut names, a, place.clone());
+        }
+    }
+    for f in lines(include_str!("data/organizations.tsv")) {
+        let name = field(&f, 0);
+        let org = Known::Org {
+            name: name.to_owned(),
+        };
+        add(&mut names, name, org.clone());
+        for a in field(&f, 1).split('|').filter(|a| !a.is_empty()) {
+            add(&mut names, a, org.clone());
+        }
+    }
+    let max_len = names.keys().map(|k| token_count(k)).max().unwrap_or(1);
+
+    let set = |text: &str| -> HashSet<String> {
+        lines(text)
+            .map(|f| key(field(&f, 0)))
+            .filter(|k| !k.is_empty())
+            .collect()
+    };
+    let titles = set(include_str!("data/titles.txt"));
+    let title_max = titles.iter().map(|k| token_count(k)).max().unwrap_or(1);
+    let org_heads = set(include_str!("data/org_heads.txt"));
+    let head_max = org_heads.iter().map(|k| token_count(k)).max().unwrap_or(1);
+    let loc_types: HashMap<String, String> = lines(include_str!("data/loc_types.txt"))
+        .map(|f| (key(field(&f, 0)), field(&f, 1).to_owned()))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    let loc_type_max = loc_types.keys().map(|k| token_count(k)).max().unwrap_or(1);
+    let abbreviations = lines(include_str!("data/abbreviations.tsv"))
+        .map(|f| (fold(field(&f, 0)), field(&f, 1).to_owned()))
+        .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+        .collect();
+    Gazetteer {
+        names,
+        max_len,
+        titles,
+        title_max,
+        honorifics: set(include_str!("data/honorifics.txt")),
+        org_heads,
+        head_max,
+        loc_types,
+        loc_type_max,
+        family: set(include_str!("data/family_names.txt")),
+        given: set(include_str!("data/given_names.txt")),
+        words: include_str!("data/words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains(' '))
+            .map(fold)
+            .collect(),
+        abbreviations,
+        not_names: set(include_str!("data/foreign_non_names.txt")),
+        syllables: include_str!("data/syllables.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| fold(l.split('\t').next().unwrap_or(l).trim()))
+            .collect(),
+    }
+}

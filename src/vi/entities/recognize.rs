@@ -1,0 +1,454 @@
+//! The recognizer: rules over tokens that find people, organizations and places in one text
+//! field. Cues first — titles and honorifics before names, organization head nouns with their
+//! capitalized continuation and place part, place type words — then the gazetteers, then a
+//! model of Vietnamese personal names (family name + given-name syllables, all capitalized).
+//! Spans follow the labelling conventions: a person is the name only, an organization is its
+//! full name with its place part, a place includes the type word written before it.
+
+use super::gazetteer::{Gazetteer, Known, GAZETTEER};
+use super::tokens::{tokenize, Kind, Tok};
+use crate::vi::normalize::fold;
+
+/// Entity types the recognizer gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ty {
+    Person,
+    Organization,
+    Location,
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// The full name ("Phạm Minh Chính", "UBND TP Hà Nội").
+    Name,
+    /// A given name after an honorific ("ông Chính" → "Chính").
+    GivenName,
+    /// A bare title standing for a person ("Thủ tướng").
+    Title,
+}
+
+/// A mention found in one field, in code points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw {
+    pub ty: Ty,
+    pub kind: MentionKind,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The title written before a person's name ("Thủ tướng Chính phủ").
+    pub title: Option<String>,
+    /// A place or organization the gazetteer knows: its canonical name and successor.
+    pub known: Option<Known>,
+}
+
+struct Cx<'a> {
+    t: &'a [Tok],
+    g: &'a Gazetteer,
+    folded: Vec<String>,
+}
+
+impl Cx<'_> {
+    fn key(&self, i: usize, n: usize) -> Option<String> {
+        (i + n <= self.t.len()).then(|| self.folded[i..i + n].join(" "))
+    }
+
+    /// The longest entry of `set` starting at i: its token count.
+    fn longest(&self, i: usize, max: usize, has: impl Fn(&str) -> bool) -> Option<usize> {
+        (1..=max)
+            .rev()
+            .find(|&n| self.key(i, n).is_some_and(|k| has(&k)))
+    }
+
+    fn word(&self, i: usize) -> Option<&Tok> {
+        self.t.get(i).filter(|t| t.kind == Kind::Word)
+    }
+
+    fn upper(&self, i: usize) -> bool {
+        self.word(i).is_some_and(Tok::upper)
+    }
+
+    fn text(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.t[a].start, self.t[b - 1].end)
+    }
+}
+
+/// Lower-case words that continue an organization's name ("Ủy ban nhân dân thành phố Hà Nội",
+/// "Bộ Nông nghiệp và Môi trường", "Công ty cổ phần").
+const ORG_CONNECTORS: &[&str] = &[
+    "nhân",
+    "dân",
+    "và",
+    "thành",
+    "phố",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "cổ",
+    "phần",
+    "trách",
+    "nhiệm",
+    "hữu",
+    "hạn",
+    "một",
+    "viên",
+    "tp",
+    "đặc",
+    "khu",
+    "quốc",
+    "gia",
+    "trung",
+    "ương",
+    "tối",
+    "cao",
+    "khu",
+    "vực",
+    "&",
+];
+
+/// A name run for a person: capitalized words (not abbreviations), 1..=4, not a place type
+/// or organization head. Returns its end (exclusive).
+fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
+    let mut j = i;
+    while j < cx.t.len() && j - i < 4 {
+        let Some(w) = cx.word(j) else { break };
+        // Capitalized words of two letters or more, not abbreviations ("UBND") or
+        // camel-case product names ("MacBook", "VNeID").
+        let camel = w.text.chars().skip(1).any(char::is_uppercase);
+        if !w.upper() || w.text.chars().count() < 2 || camel {
+            break;
+        }
+        if j > i && !cx.t[j].space_before {
+            break;
+        }
+        j += 1;
+        // Foreign names may be joined by a hyphen ("Jean-Pierre").
+        if foreign
+            && cx
+                .t
+                .get(j)
+                .is_some_and(|t| t.text == "-" && !t.space_before)
+        {
+            if cx.upper(j + 1) {
+                j += 1;
+            }
+        }
+    }
+    (j > i).then_some(j)
+}
+
+/// A Vietnamese personal name without a cue: a family name then 1..=3 given-name syllables,
+/// all capitalized, none of them making an ordinary word with the next.
+fn family_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    if !cx.g.family.contains(&cx.folded[i]) || !cx.upper(i) {
+        return None;
+    }
+    let end = name_run(cx, i, false)?;
+    if end - i < 2 {
+        return None;
+    }
+    let all_names = (i + 1..end)
+        .all(|k| cx.g.given.contains(&cx.folded[k]) || cx.g.family.contains(&cx.folded[k]));
+    all_names.then_some(end)
+}
+
+/// Whether token i starts a sentence (or a quote, a list item, a headline).
+fn sentence_start(cx: &Cx<'_>, i: usize) -> bool {
+    i == 0
+        || matches!(
+            cx.t[i - 1].text.as_str(),
+            "." | "!" | "?" | ":" | ";" | "\"" | "“" | "”" | "-" | "–" | "—" | "(" | "|" | "…"
+        )
+}
+
+/// A capitalized run nobody claimed, as a person's name: Vietnamese capitalizes every syllable
+/// of a proper name and nothing else mid-sentence, and places and organizations were tried
+/// first. Foreign names ("Lamine Yamal", "Messi") count too. At a sentence start the first
+/// word must be a family or given name. Not: runs followed by a number ("iPhone 16").
+fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let end = name_run(cx, i, true)?;
+    if sentence_start(cx, i) {
+        let f = &cx.folded[i];
+        if !(cx.g.family.contains(f) || cx.g.given.contains(f)) || end - i < 2 {
+            return None;
+        }
+    }
+    if cx.t.get(end).is_some_and(|t| t.kind == Kind::Num) {
+        return None;
+    }
+    // A lone capitalized Vietnamese syllable mid-sentence is a work's title or an emphasis
+    // ("tác phẩm Đầu xuân"), not a person; a lone foreign word may be ("Messi").
+    if end - i == 1 && cx.g.syllables.contains(&cx.folded[i]) {
+        return None;
+    }
+    // "World Cup", "Miss World", "Education Store": product and event names.
+    if (i..end).any(|k| cx.g.not_names.contains(&cx.folded[k])) {
+        return None;
+    }
+    Some(end)
+}
+
+/// An organization starting at i with a head noun ("Sở", "Bộ", "UBND", "Công ty"): the head
+/// and its capitalized continuation, with lower-case connectors and a place part.
+fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let n = cx.longest(i, cx.g.head_max, |k| cx.g.org_heads.contains(k))?;
+    // Heads are capitalized ("Sở", "Bộ"), except the type words written before a name
+    // ("đội tuyển Pháp", "tạp chí Forbes", "hãng Sony").
+    let lower_head = matches!(
+        cx.folded[i..i + n].join(" ").as_str(),
+        "đội tuyển" | "tuyển" | "tạp chí" | "báo" | "hãng" | "công ty" | "tập đoàn" | "ngân hàng"
+    );
+    if !cx.upper(i) && !(lower_head && cx.upper(i + n)) {
+        return None;
+    }
+    let mut j = i + n;
+    let mut last_good = None;
+    while j < cx.t.len() {
+        let t = &cx.t[j];
+        if t.kind == Kind::Word && t.upper() {
+            j += 1;
+            // The rest of a word whose first syllable is capitalized ("Tài chính", "Y tế").
+            while let Some(m) = (2..=3)
+                .rev()
+                .find(|&m| cx.key(j - 1, m).is_some_and(|k| cx.g.words.contains(&k)))
+            {
+                if (j..j - 1 + m).all(|k| cx.word(k).is_some_and(|w| !w.upper())) {
+                    j = j - 1 + m;
+                } else {
+                    break;
+                }
+            }
+            last_good = Some(j);
+            continue;
+        }
+        if t.kind == Kind::Num
+            && last_good.is_some()
+            && matches!(cx.folded[j - 1].as_str(), "quận" | "phường" | "số")
+        {
+            j += 1;
+            last_good = Some(j);
+            continue;
+        }
+        if t.kind == Kind::Word && ORG_CONNECTORS.contains(&cx.folded[j].as_str()) {
+            j += 1;
+            continue;
+        }
+        // "P-Lab", "Coca-Cola": a hyphen inside a name.
+        if t.text == "-"
+            && !t.space_before
+            && last_good == Some(j)
+            && cx
+                .t
+                .get(j + 1)
+                .is_some_and(|n| !n.space_before && n.kind != Kind::Punct)
+        {
+            j += 2;
+            last_good = Some(j);
+            continue;
+        }
+        if t.text == "-" && t.space_before && cx.upper(j + 1) && last_good == Some(j) {
+            // "Bà Rịa - Vũng Tàu" inside a name.
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    // The head alone is a name only when the gazetteer knows it ("Chính phủ", "Quốc hội").
+    match last_good {
+        Some(e) => Some(e),
+        None => cx.g.names.get(&cx.key(i, n)?).map(|_| i + n),
+    }
+}
+
+/// A place with its type word at i ("tỉnh Bắc Giang", "quận 1", "sông Hồng", "TP Hà Nội").
+fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let n = cx.longest(i, cx.g.loc_type_max, |k| cx.g.loc_types.contains_key(k))?;
+    // Type words are written in lower case ("tỉnh", "sông"), or as an abbreviation ("TP");
+    // a capitalized one mid-sentence begins a name ("Tỉnh Bách Nhiên").
+    if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) {
+        return None;
+    }
+    // A lower-case type word, or an abbreviation ("TP"); a capitalized common word at a
+    // sentence start ("Đường") also counts.
+    let j = i + n;
+    let j = if cx.t.get(j).is_some_and(|t| t.text == ".") {
+        j + 1
+    } else {
+        j
+    };
+    if cx.t.get(j).is_some_and(|t| t.kind == Kind::Num)
+        && matches!(
+            cx.folded[i].as_str(),
+            "quận" | "phường" | "q" | "p" | "đường" | "quốc" | "ql"
+        )
+    {
+        return Some(j + 1);
+    }
+    let mut end = name_run(cx, j, true)?;
+    // "Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế"
+    while cx.t.get(end).is_some_and(|t| t.text == "-") && cx.upper(end + 1) {
+        match name_run(cx, end + 1, false) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// A title at i ("Thủ tướng", "Chủ tịch", "Bộ trưởng", "GS.TS"): its token count.
+fn title_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    cx.longest(i, cx.g.title_max, |k| cx.g.titles.contains(k))
+}
+
+/// Finds the mentions of one field.
+pub fn recognize(text: &str) -> Vec<Raw> {
+    let toks = tokenize(text);
+    let cx = Cx {
+        folded: toks.iter().map(|t| fold(&t.text)).collect(),
+        t: &toks,
+        g: &GAZETTEER,
+    };
+    let mut out: Vec<Raw> = Vec::new();
+    let mut i = 0;
+    let push = |out: &mut Vec<Raw>, ty, kind, a: usize, b: usize, title: Option<String>| {
+        let (s, e) = cx.text(a, b);
+        let text: String = text.chars().skip(s).take(e - s).collect();
+        let known = cx.g.names.get(&cx.folded[a..b].join(" ")).cloned();
+        out.push(Raw {
+            ty,
+            kind,
+            start: s,
+            end: e,
+            text,
+            title,
+            known,
+        });
+    };
+    while i < toks.len() {
+        if toks[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        // 1. A title or an honorific, then (maybe an organization, then) a name.
+        let title = title_at(&cx, i);
+        // An honorific, unless a title follows it ("Cựu Bộ trưởng", "ông Chủ tịch").
+        let honor = (!toks[i].upper() || sentence_start(&cx, i))
+            .then(|| cx.longest(i, 2, |k| cx.g.honorifics.contains(k)))
+            .flatten()
+            .filter(|&n| title_at(&cx, i + n).is_none() && org_at(&cx, i + n).is_none());
+        if let Some(n) = title.or(honor) {
+            let mut j = i + n;
+            let mut org_in_title = None;
+            if title.is_some() {
+                if let Some(e) = org_at(&cx, j).or_else(|| gazetteer_at(&cx, j)) {
+                    if name_run(&cx, e, true).is_some()
+                        || cx.g.names.contains_key(&cx.folded[j..e].join(" "))
+                    {
+                        org_in_title = Some((j, e));
+                        j = e;
+                    }
+                }
+            }
+            let cue_name = name_run(&cx, j, true).filter(|&e| {
+                // Not a place or an organization after the title ("Bộ trưởng Bộ Tài chính").
+                org_at(&cx, j).is_none()
+                    && typed_place(&cx, j).is_none()
+                    && !(e - j == 1 && cx.g.names.contains_key(&cx.folded[j]))
+            });
+            if let Some((a, b)) = org_in_title {
+                let ty = match cx.g.names.get(&cx.folded[a..b].join(" ")) {
+                    Some(Known::Place { .. }) => Ty::Location,
+                    _ => Ty::Organization,
+                };
+                push(&mut out, ty, MentionKind::Name, a, b, None);
+            }
+            if let Some(e) = cue_name {
+                let (ts, _) = cx.text(i, j);
+                let title_text =
+                    title.map(|_| text.chars().skip(ts).take(cx.t[j - 1].end - ts).collect());
+                let kind = if honor.is_some() && title.is_none() && e - j == 1 {
+                    MentionKind::GivenName
+                } else {
+                    MentionKind::Name
+                };
+                push(&mut out, Ty::Person, kind, j, e, title_text);
+                i = e;
+                continue;
+            }
+            if title.is_some() {
+                if org_in_title.is_none() {
+                    push(&mut out, Ty::Person, MentionKind::Title, i, i + n, None);
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+        }
+        // 2. An organization by its head noun, or a known name (the longer wins).
+        let org = org_at(&cx, i);
+        let known = gazetteer_at(&cx, i);
+        let typed = typed_place(&cx, i);
+        let person = family_name(&cx, i).or_else(|| {
+            // Only when nothing else starts here.
+            (org.is_none() && known.is_none() && typed.is_none())
+                .then(|| capitalized_name(&cx, i))
+                .flatten()
+        });
+        let best = [
+            org.map(|e| (e, 3, Ty::Organization)),
+            known.map(|e| {
+                let ty = match cx.g.names.get(&cx.folded[i..e].join(" ")) {
+                    Some(Known::Org { .. }) => Ty::Organization,
+                    _ => Ty::Location,
+                };
+                (e, 2, ty)
+            }),
+            typed.map(|e| (e, 2, Ty::Location)),
+            person.map(|e| (e, 1, Ty::Person)),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(e, pri, _)| (e, pri));
+        match best {
+            Some((e, _, ty)) => {
+                push(&mut out, ty, MentionKind::Name, i, e, None);
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A gazetteer name at i (capitalized, or a known abbreviation): its end.
+fn gazetteer_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    if !cx.upper(i) {
+        return None;
+    }
+    let n = cx.longest(i, cx.g.max_len, |k| cx.g.names.contains_key(k))?;
+    // A one-word name that is also an honorific or a common word at a sentence start
+    // ("Anh ấy…") is not a place.
+    if n == 1 {
+        let w = &cx.folded[i];
+        let sentence_start = i == 0
+            || matches!(
+                cx.t[i - 1].text.as_str(),
+                "." | "!" | "?" | ":" | "\"" | "“" | "-" | "–"
+            );
+        if cx.g.honorifics.contains(w)
+            && (sentence_start
+                || cx
+                    .t
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.upper()))
+        {
+            return None;
+        }
+    }
+    // The last word of the name must not start a longer capitalized name (a person named
+    // after a place is handled by the person rules).
+    Some(i + n)
+}
