@@ -3,6 +3,7 @@
 //! never missing keys.
 
 use crate::vi::dates::DateMention;
+use crate::vi::entities::Entity;
 use serde::{Deserialize, Serialize};
 
 /// One extracted article.
@@ -26,7 +27,7 @@ pub struct Article {
     pub images: Vec<Image>,
     pub related: Vec<Related>,
     pub dates: Vec<DateMention>,
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<Entity>,
     pub stats: Stats,
     pub meta: Meta,
 }
@@ -77,7 +78,7 @@ pub struct Related {
     pub published_at: Option<String>,
     pub summary: Option<String>,
     pub dates: Vec<DateMention>,
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<Entity>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

@@ -108,7 +108,7 @@ impl PipelineError {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TextAnalysis {
     pub dates: Vec<DateMention>,
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<crate::vi::entities::Entity>,
 }
 
 /// Date mentions of an article's own fields: title, lead, body, captions (`caption:N`).
@@ -133,6 +133,26 @@ fn article_dates(
         }
     }
     out
+}
+
+/// Entities of an article's own fields: title, lead, body, captions (`caption:N`).
+fn article_entities(
+    title: &Option<String>,
+    lead: &Option<String>,
+    body: &str,
+    images: &[crate::article::Image],
+) -> Vec<crate::vi::entities::Entity> {
+    let captions: Vec<(String, &str)> = images
+        .iter()
+        .enumerate()
+        .filter_map(|(i, img)| Some((format!("caption:{i}"), img.caption.as_deref()?)))
+        .collect();
+    let mut fields: Vec<(&str, &str)> = Vec::new();
+    fields.extend(title.as_deref().map(|t| ("title", t)));
+    fields.extend(lead.as_deref().map(|l| ("lead", l)));
+    fields.push(("body", body));
+    fields.extend(captions.iter().map(|(f, c)| (f.as_str(), *c)));
+    crate::vi::entities::find_entities(&fields)
 }
 
 /// The day of a user's reference date (`YYYY-MM-DD` or an ISO datetime, taken in Vietnam time).
@@ -174,7 +194,7 @@ impl Pipeline {
         let text = crate::vi::normalize::nfc(text);
         Ok(TextAnalysis {
             dates: find_dates(&text, "text", reference),
-            entities: Vec::new(),
+            entities: crate::vi::entities::find_entities(&[("text", &text)]),
         })
     }
 
@@ -252,7 +272,11 @@ impl Pipeline {
             if let Some(s) = &r.summary {
                 r.dates.extend(find_dates(s, "summary", ref_r));
             }
+            let mut fields = vec![("title", r.title.as_str())];
+            fields.extend(r.summary.as_deref().map(|s| ("summary", s)));
+            r.entities = crate::vi::entities::find_entities(&fields);
         }
+        let entities = article_entities(&doc.title, &doc.lead, &body.text, &doc.images);
         let nlp_ms = ms(t1);
         Ok(Article {
             url: doc.url.clone(),
@@ -273,7 +297,7 @@ impl Pipeline {
             images: doc.images,
             related,
             dates,
-            entities: Vec::new(),
+            entities,
             stats,
             meta: Meta {
                 input: input_name.to_owned(),

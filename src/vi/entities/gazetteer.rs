@@ -105,10 +105,11 @@ fn build() -> Gazetteer {
                     add(&mut names, a, place.clone());
                 }
             }
-            "commune" | "former_district" => {
-                if !type_word.is_empty() && name.chars().next().is_some_and(char::is_alphabetic) {
-                    add(&mut names, &format!("{type_word} {name}"), place.clone());
-                }
+            "commune" | "former_district"
+                if !type_word.is_empty()
+                    && name.chars().next().is_some_and(char::is_alphabetic) =>
+            {
+                add(&mut names, &format!("{type_word} {name}"), place.clone());
             }
             _ => {}
         }

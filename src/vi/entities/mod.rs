@@ -101,7 +101,9 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
     let mut people: Vec<(usize, String, Vec<String>)> = Vec::new();
     let mut keyed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (field, text) in fields {
-        for r in recognize::recognize(text) {
+        let raws = recognize::recognize(text);
+        let spans: Vec<(usize, usize)> = raws.iter().map(|r| (r.start, r.end)).collect();
+        for r in raws {
             order += 1;
             let mention = EntityMention {
                 field: (*field).to_owned(),
@@ -232,7 +234,11 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
             ent.count += 1;
             ent.mentions.push(mention);
         }
-        for n in numeric::find_numeric(text) {
+        // A document named inside an organization ("Tổ công tác Đề án 06/CP") is not reported.
+        let numbers = numeric::find_numeric(text)
+            .into_iter()
+            .filter(|n| !spans.iter().any(|&(a, b)| a < n.end && n.start < b));
+        for n in numbers {
             order += 1;
             let ty = match n.kind {
                 numeric::NumericKind::Money => "MONEY",

@@ -132,10 +132,9 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
                 .t
                 .get(j)
                 .is_some_and(|t| t.text == "-" && !t.space_before)
+            && cx.upper(j + 1)
         {
-            if cx.upper(j + 1) {
-                j += 1;
-            }
+            j += 1;
         }
     }
     (j > i).then_some(j)
@@ -144,7 +143,7 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
 /// A Vietnamese personal name without a cue: a family name then 1..=3 given-name syllables,
 /// all capitalized, none of them making an ordinary word with the next.
 fn family_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    if !cx.g.family.contains(&cx.folded[i]) || !cx.upper(i) {
+    if !cx.upper(i) || !cx.g.family.contains(&cx.folded[i]) {
         return None;
     }
     let end = name_run(cx, i, false)?;
@@ -202,13 +201,18 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         cx.folded[i..i + n].join(" ").as_str(),
         "đội tuyển" | "tuyển" | "tạp chí" | "báo" | "hãng" | "công ty" | "tập đoàn" | "ngân hàng"
     );
-    if !cx.upper(i) && !(lower_head && cx.upper(i + n)) {
+    if !(cx.upper(i) || lower_head && cx.upper(i + n)) {
         return None;
     }
     let mut j = i + n;
     let mut last_good = None;
     while j < cx.t.len() {
         let t = &cx.t[j];
+        // A person's full name after the organization ends it ("Thành ủy Đà Nẵng Lê Trí
+        // Thanh", "UBND TP Hà Minh Hải").
+        if last_good.is_some() && person_starts(cx, j) {
+            break;
+        }
         if t.kind == Kind::Word && t.upper() {
             j += 1;
             // The rest of a word whose first syllable is capitalized ("Tài chính", "Y tế").
@@ -288,6 +292,18 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     {
         return Some(j + 1);
     }
+    if person_starts(cx, j)
+        && !cx.g.names.contains_key(
+            &cx.folded[i..]
+                .iter()
+                .take(j - i + 4)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    {
+        return None;
+    }
     let mut end = name_run(cx, j, true)?;
     // "Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế"
     while cx.t.get(end).is_some_and(|t| t.text == "-") && cx.upper(end + 1) {
@@ -299,9 +315,24 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// A title at i ("Thủ tướng", "Chủ tịch", "Bộ trưởng", "GS.TS"): its token count.
+/// A title at i ("Thủ tướng", "Chủ tịch", "Bộ trưởng", "GS.TS"): its token count. A shorter
+/// title followed by an organization wins over a longer one that swallows the organization's
+/// head ("Chủ tịch" + "UBND TP Hà Nội", not "Chủ tịch UBND" + "TP Hà Nội").
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    cx.longest(i, cx.g.title_max, |k| cx.g.titles.contains(k))
+    let lengths: Vec<usize> = (1..=cx.g.title_max)
+        .filter(|&n| cx.key(i, n).is_some_and(|k| cx.g.titles.contains(&k)))
+        .collect();
+    let longest = *lengths.last()?;
+    lengths
+        .iter()
+        .copied()
+        .find(|&n| n < longest && org_at(cx, i + n).is_some_and(|e| e > i + longest))
+        .or(Some(longest))
+}
+
+/// A Vietnamese full name of three syllables or more starts at j ("Lê Trí Thanh").
+fn person_starts(cx: &Cx<'_>, j: usize) -> bool {
+    family_name(cx, j).is_some_and(|e| e - j >= 3)
 }
 
 /// Finds the mentions of one field.
