@@ -2,7 +2,8 @@
 //! and the seed page), single thread:
 //! - the date scanner's throughput in MB/s of article text (title, lead, body, captions and
 //!   related stories, as the pipeline runs it);
-//! - the date pass's share of a page's whole extraction time (the pipeline, dates included).
+//! - the date pass's share of a page's whole extraction time (the pipeline, dates included);
+//! - the same for the entity pass, in KB/s.
 //!
 //! `cargo bench --bench nlp_vi` (best of several passes; a number argument sets the passes).
 
@@ -10,6 +11,7 @@ use std::time::Instant;
 use vnarticle::eval::data_dir;
 use vnarticle::pipeline::{Input, Options, Pipeline, Source};
 use vnarticle::vi::dates::find_dates;
+use vnarticle::vi::entities::find_entities;
 
 /// The texts the pipeline gives the language passes for one article: (field, text).
 fn fields(a: &vnarticle::article::Article) -> Vec<(String, String)> {
@@ -90,6 +92,13 @@ fn main() {
             std::hint::black_box(find_dates(t, f, reference));
         }
     });
+    // Warm the gazetteers once (built on first use, then shared).
+    std::hint::black_box(find_entities(&[("body", "Hà Nội")]));
+    let t_entities = best(passes, || {
+        for (f, t) in &texts {
+            std::hint::black_box(find_entities(&[(f.as_str(), t.as_str())]));
+        }
+    });
     let mentions: usize = texts
         .iter()
         .map(|(f, t)| find_dates(t, f, reference).len())
@@ -110,5 +119,11 @@ fn main() {
         bytes as f64 / 1e6 / t_dates,
         t_dates * 1e3 / pages.len() as f64,
         100.0 * t_dates / t_pipeline
+    );
+    println!(
+        "entity pass: {:.0} KB/s, {:.3} ms/page = {:.1}% of the pipeline's time",
+        bytes as f64 / 1e3 / t_entities,
+        t_entities * 1e3 / pages.len() as f64,
+        100.0 * t_entities / t_pipeline
     );
 }

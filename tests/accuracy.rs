@@ -9,7 +9,10 @@ mod support {
 use support::runs;
 
 use serde_json::Value;
-use vnarticle::eval::{aggregate, date_scores, load_dates_gold, page_counts, score_vn, VN_FIELDS};
+use vnarticle::eval::{
+    aggregate, date_scores, entity_scores, load_dates_gold, load_entities_gold, page_counts,
+    score_vn, VN_FIELDS,
+};
 
 fn baseline() -> Value {
     serde_json::from_str(include_str!("baseline.json")).expect("baseline.json")
@@ -133,4 +136,27 @@ fn dates_do_not_regress() {
         "value accuracy {:.3}",
         s.value_accuracy
     );
+}
+
+#[test]
+fn entities_do_not_regress() {
+    let counts = entity_scores(&load_entities_gold(), false);
+    let b = &baseline()["entities"];
+    let mut gold_names = 0;
+    for (ty, gold, pred, correct) in &counts {
+        let p = *correct as f64 / (*pred).max(1) as f64;
+        let r = *correct as f64 / (*gold).max(1) as f64;
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        println!("{ty} P {p:.3} R {r:.3} F1 {f1:.3} (gold {gold}, predicted {pred})");
+        if matches!(*ty, "PER" | "ORG" | "LOC") {
+            gold_names += gold;
+        }
+        let floor = b[format!("{ty}_f1")].as_f64().unwrap();
+        assert!(f1 >= floor, "{ty} F1 {f1:.3} below {floor}");
+    }
+    assert!(gold_names >= 590, "the labelled set is there: {gold_names}");
 }

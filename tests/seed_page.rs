@@ -229,3 +229,46 @@ fn without_a_reference_date_yearless_times_stay_null() {
         "never guessed from 'now'"
     );
 }
+
+#[test]
+fn entities_of_the_article_and_of_each_related_story() {
+    let a = seed();
+    let has = |es: &[vnarticle::vi::entities::Entity], ty: &str, name: &str| {
+        es.iter().find(|e| e.ty == ty && e.name == name).cloned()
+    };
+    let thanh = has(&a.entities, "PERSON", "Trần Sỹ Thanh").expect("Trần Sỹ Thanh");
+    assert_eq!(thanh.titles, vec!["Chủ tịch UBND TP Hà Nội".to_owned()]);
+    let hai = has(&a.entities, "PERSON", "Hà Minh Hải").expect("Hà Minh Hải");
+    assert_eq!(hai.titles, vec!["Phó Chủ tịch UBND TP".to_owned()]);
+    let chinh = has(&a.entities, "PERSON", "Phạm Minh Chính").expect("Phạm Minh Chính");
+    assert_eq!(chinh.titles, vec!["Thủ tướng Chính phủ".to_owned()]);
+    let ubnd = has(&a.entities, "ORGANIZATION", "UBND TP Hà Nội").expect("UBND TP Hà Nội");
+    let vp = has(&a.entities, "ORGANIZATION", "Văn phòng UBND TP Hà Nội").expect("Văn phòng");
+    assert_ne!(ubnd, vp);
+    assert!(has(&a.entities, "DOCUMENT", "Đề án 06").is_some());
+    for chrome in ["Logo", "Đăng nhập", "Đăng ký", "Tìm kiếm"] {
+        assert!(
+            a.entities.iter().all(|e| e.name != chrome),
+            "{chrome} is page chrome"
+        );
+    }
+    // Each related story has its own entities.
+    let rel: Vec<_> = a.related.iter().flat_map(|r| r.entities.iter()).collect();
+    let names: Vec<(&str, &str)> = rel
+        .iter()
+        .map(|e| (e.ty.as_str(), e.name.as_str()))
+        .collect();
+    for want in [
+        ("PERSON", "Nguyễn Văn Thắng"),
+        ("LOCATION", "sông Hồng"),
+        ("LOCATION", "cầu Vân Phúc"),
+        ("LOCATION", "cầu Thượng Cát"),
+        ("ORGANIZATION", "Thành ủy Đà Nẵng"),
+    ] {
+        assert!(names.contains(&want), "{want:?} not in {names:?}");
+    }
+    assert!(
+        a.entities.iter().all(|e| e.name != "Nguyễn Văn Thắng"),
+        "another story's people do not count toward the article"
+    );
+}

@@ -45,6 +45,13 @@ pub struct Gazetteer {
     pub syllables: HashSet<String>,
     /// English words of product, event and brand names, never a person alone.
     pub not_names: HashSet<String>,
+    /// For each first token of a name, title, head or type word: the most tokens an entry
+    /// starting with it has (lookups start only where something can start).
+    pub first_names: HashMap<String, usize>,
+    pub first_titles: HashMap<String, usize>,
+    pub first_heads: HashMap<String, usize>,
+    pub first_types: HashMap<String, usize>,
+    pub first_honorifics: HashMap<String, usize>,
     /// Abbreviation → expansion ("ubnd" → "Ủy ban nhân dân", "tp" → "thành phố").
     pub abbreviations: HashMap<String, String>,
 }
@@ -89,8 +96,14 @@ fn build() -> Gazetteer {
         let successor = field(&f, 4);
         let aliases = field(&f, 5);
         let successor = (!successor.is_empty() && successor != name).then(|| successor.to_owned());
+        // Rivers, bridges, bays are named with their type word ("sông Hồng").
+        let display = if kind == "geo" && !type_word.is_empty() {
+            format!("{type_word} {name}")
+        } else {
+            name.to_owned()
+        };
         let place = Known::Place {
-            name: name.to_owned(),
+            name: display,
             successor: successor.clone(),
         };
         match kind {
@@ -163,6 +176,7 @@ fn build() -> Gazetteer {
             .collect()
     };
     let titles = set(include_str!("data/titles.txt"));
+    let honorifics = set(include_str!("data/honorifics.txt"));
     let title_max = titles.iter().map(|k| token_count(k)).max().unwrap_or(1);
     let org_heads = set(include_str!("data/org_heads.txt"));
     let head_max = org_heads.iter().map(|k| token_count(k)).max().unwrap_or(1);
@@ -175,12 +189,27 @@ fn build() -> Gazetteer {
         .map(|f| (fold(field(&f, 0)), field(&f, 1).to_owned()))
         .filter(|(k, v)| !k.is_empty() && !v.is_empty())
         .collect();
+    fn firsts<'a>(keys: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for k in keys {
+            let first = k.split(' ').next().unwrap_or(k).to_owned();
+            let n = token_count(k);
+            let e = m.entry(first).or_insert(0);
+            *e = (*e).max(n);
+        }
+        m
+    }
     Gazetteer {
+        first_names: firsts(names.keys()),
+        first_titles: firsts(titles.iter()),
+        first_heads: firsts(org_heads.iter()),
+        first_types: firsts(loc_types.keys()),
+        first_honorifics: firsts(honorifics.iter()),
         names,
         max_len,
         titles,
         title_max,
-        honorifics: set(include_str!("data/honorifics.txt")),
+        honorifics,
         org_heads,
         head_max,
         loc_types,

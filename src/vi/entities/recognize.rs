@@ -53,11 +53,26 @@ impl Cx<'_> {
         (i + n <= self.t.len()).then(|| self.folded[i..i + n].join(" "))
     }
 
-    /// The longest entry of `set` starting at i: its token count.
-    fn longest(&self, i: usize, max: usize, has: impl Fn(&str) -> bool) -> Option<usize> {
-        (1..=max)
-            .rev()
-            .find(|&n| self.key(i, n).is_some_and(|k| has(&k)))
+    /// The longest entry starting at i (`first` maps first tokens to the longest entry
+    /// starting with them): its token count.
+    fn longest(
+        &self,
+        i: usize,
+        first: &std::collections::HashMap<String, usize>,
+        has: impl Fn(&str) -> bool,
+    ) -> Option<usize> {
+        let max = *first.get(self.folded.get(i)?)?;
+        let max = max.min(self.t.len() - i);
+        let mut keys = Vec::with_capacity(max);
+        let mut k = String::new();
+        for n in 0..max {
+            if n > 0 {
+                k.push(' ');
+            }
+            k.push_str(&self.folded[i + n]);
+            keys.push(k.clone());
+        }
+        (1..=max).rev().find(|&n| has(&keys[n - 1]))
     }
 
     fn word(&self, i: usize) -> Option<&Tok> {
@@ -194,7 +209,7 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
 /// An organization starting at i with a head noun ("Sở", "Bộ", "UBND", "Công ty"): the head
 /// and its capitalized continuation, with lower-case connectors and a place part.
 fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    let n = cx.longest(i, cx.g.head_max, |k| cx.g.org_heads.contains(k))?;
+    let n = cx.longest(i, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))?;
     // Heads are capitalized ("Sở", "Bộ"), except the type words written before a name
     // ("đội tuyển Pháp", "tạp chí Forbes", "hãng Sony").
     let lower_head = matches!(
@@ -210,7 +225,7 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         let t = &cx.t[j];
         // A person's full name after the organization ends it ("Thành ủy Đà Nẵng Lê Trí
         // Thanh", "UBND TP Hà Minh Hải").
-        if last_good.is_some() && person_starts(cx, j) {
+        if person_starts(cx, j) {
             break;
         }
         if t.kind == Kind::Word && t.upper() {
@@ -261,16 +276,22 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         }
         break;
     }
-    // The head alone is a name only when the gazetteer knows it ("Chính phủ", "Quốc hội").
+    // The head alone is a name when the gazetteer knows it ("Chính phủ", "Quốc hội") or it
+    // names one body by itself ("Thành ủy", "Tỉnh ủy").
+    let standalone = matches!(
+        cx.key(i, n)?.as_str(),
+        "thành ủy" | "tỉnh ủy" | "huyện ủy" | "quận ủy" | "đảng ủy" | "chính phủ" | "quốc hội"
+    );
     match last_good {
         Some(e) => Some(e),
+        None if standalone => Some(i + n),
         None => cx.g.names.get(&cx.key(i, n)?).map(|_| i + n),
     }
 }
 
 /// A place with its type word at i ("tỉnh Bắc Giang", "quận 1", "sông Hồng", "TP Hà Nội").
 fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    let n = cx.longest(i, cx.g.loc_type_max, |k| cx.g.loc_types.contains_key(k))?;
+    let n = cx.longest(i, &cx.g.first_types, |k| cx.g.loc_types.contains_key(k))?;
     // Type words are written in lower case ("tỉnh", "sông"), or as an abbreviation ("TP");
     // a capitalized one mid-sentence begins a name ("Tỉnh Bách Nhiên").
     if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) {
@@ -319,7 +340,8 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
 /// title followed by an organization wins over a longer one that swallows the organization's
 /// head ("Chủ tịch" + "UBND TP Hà Nội", not "Chủ tịch UBND" + "TP Hà Nội").
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
-    let lengths: Vec<usize> = (1..=cx.g.title_max)
+    let max = *cx.g.first_titles.get(cx.folded.get(i)?)?;
+    let lengths: Vec<usize> = (1..=max)
         .filter(|&n| cx.key(i, n).is_some_and(|k| cx.g.titles.contains(&k)))
         .collect();
     let longest = *lengths.last()?;
@@ -360,7 +382,12 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         });
     };
     while i < toks.len() {
-        if toks[i].kind != Kind::Word {
+        // Not words, nor the letters of a code ("NĐ-CP", "QĐ-TTg", "UBND-KT").
+        let in_code = i > 0
+            && !toks[i].space_before
+            && matches!(toks[i - 1].text.as_str(), "-" | "/")
+            && !toks[i - 1].space_before;
+        if toks[i].kind != Kind::Word || in_code {
             i += 1;
             continue;
         }
@@ -368,7 +395,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         let title = title_at(&cx, i);
         // An honorific, unless a title follows it ("Cựu Bộ trưởng", "ông Chủ tịch").
         let honor = (!toks[i].upper() || sentence_start(&cx, i))
-            .then(|| cx.longest(i, 2, |k| cx.g.honorifics.contains(k)))
+            .then(|| cx.longest(i, &cx.g.first_honorifics, |k| cx.g.honorifics.contains(k)))
             .flatten()
             .filter(|&n| title_at(&cx, i + n).is_none() && org_at(&cx, i + n).is_none());
         if let Some(n) = title.or(honor) {
@@ -384,12 +411,29 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                     }
                 }
             }
+            let head_next = cx
+                .longest(j, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))
+                .is_some();
             let cue_name = name_run(&cx, j, true).filter(|&e| {
+                !head_next &&
                 // Not a place or an organization after the title ("Bộ trưởng Bộ Tài chính").
                 org_at(&cx, j).is_none()
                     && typed_place(&cx, j).is_none()
                     && !(e - j == 1 && cx.g.names.contains_key(&cx.folded[j]))
             });
+            // An organization written inside the title itself ("Thủ tướng Chính phủ").
+            if let Some(n) = title {
+                let mut k = i + 1;
+                while k < i + n {
+                    match org_at(&cx, k).filter(|&e| e <= i + n) {
+                        Some(e) => {
+                            push(&mut out, Ty::Organization, MentionKind::Name, k, e, None);
+                            k = e;
+                        }
+                        None => k += 1,
+                    }
+                }
+            }
             if let Some((a, b)) = org_in_title {
                 let ty = match cx.g.names.get(&cx.folded[a..b].join(" ")) {
                     Some(Known::Place { .. }) => Ty::Location,
@@ -459,7 +503,7 @@ fn gazetteer_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     if !cx.upper(i) {
         return None;
     }
-    let n = cx.longest(i, cx.g.max_len, |k| cx.g.names.contains_key(k))?;
+    let n = cx.longest(i, &cx.g.first_names, |k| cx.g.names.contains_key(k))?;
     // A one-word name that is also an honorific or a common word at a sentence start
     // ("Anh ấy…") is not a place.
     if n == 1 {

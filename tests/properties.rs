@@ -1,4 +1,4 @@
-//! Property tests of the date pipeline: the scanner never panics on any string, its offsets
+//! Property tests of the date and entity pipelines: the scanner never panics on any string, its offsets
 //! always cut the text at characters and name the text they claim, its values are well
 //! formed; and every lunar date of 1900–2100 converts to a Gregorian date and back.
 
@@ -181,4 +181,86 @@ proptest! {
         let back = to_gregorian(l).expect("the lunar date exists");
         prop_assert_eq!(back, (i32::from(g.year()), g.month() as u8, g.day() as u8));
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The entity pass never panics and its mentions name the text they cut.
+    #[test]
+    fn entities_on_arbitrary_strings(text in any::<String>()) {
+        check_entities(&text)?;
+    }
+
+    #[test]
+    fn entities_on_name_like_strings(
+        words in prop::collection::vec(prop::sample::select(NAME_PIECES), 0..30)
+    ) {
+        check_entities(&words.join(" "))?;
+    }
+}
+
+const NAME_PIECES: &[&str] = &[
+    "Thủ",
+    "tướng",
+    "Phạm",
+    "Minh",
+    "Chính",
+    "ông",
+    "Ông",
+    "bà",
+    "UBND",
+    "TP",
+    "TP.",
+    "Hà",
+    "Nội",
+    "tỉnh",
+    "Bình",
+    "Dương",
+    "Sở",
+    "Y",
+    "tế",
+    "Bộ",
+    "Tài",
+    "chính",
+    "Nguyễn",
+    "Văn",
+    "-",
+    ",",
+    ".",
+    "(",
+    ")",
+    "1,5",
+    "tỷ",
+    "đồng",
+    "%",
+    "Nghị",
+    "định",
+    "123/2024/NĐ-CP",
+    "số",
+    "Đề",
+    "án",
+    "06",
+    "sông",
+    "Hồng",
+    "cầu",
+    "Messi",
+    "World",
+    "Cup",
+    "Chủ",
+    "tịch",
+    "và",
+];
+
+fn check_entities(text: &str) -> Result<(), TestCaseError> {
+    let chars: Vec<char> = text.chars().collect();
+    for e in vnarticle::vi::entities::find_entities(&[("body", text)]) {
+        prop_assert!(e.count == e.mentions.len());
+        for m in &e.mentions {
+            prop_assert!(m.start < m.end && m.end <= chars.len(), "{m:?}");
+            let cut: String = chars[m.start..m.end].iter().collect();
+            prop_assert_eq!(&cut, &m.text);
+        }
+    }
+    Ok(())
 }

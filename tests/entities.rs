@@ -1,0 +1,115 @@
+//! The entity pipeline on sentences a user would send: linking of given names and bare titles
+//! to the full name, abbreviated and full organization names as one entity, MONEY and PERCENT
+//! values, document numbers, and places from before July 2025 with their successor.
+
+use vnarticle::vi::entities::{find_entities, Entity};
+
+fn entities(text: &str) -> Vec<Entity> {
+    find_entities(&[("body", text)])
+}
+
+fn find<'a>(es: &'a [Entity], ty: &str, name: &str) -> &'a Entity {
+    es.iter()
+        .find(|e| e.ty == ty && e.name == name)
+        .unwrap_or_else(|| panic!("no {ty} {name:?} in {es:#?}"))
+}
+
+#[test]
+fn given_name_and_bare_title_link_to_the_full_name() {
+    let es = entities(
+        "Thủ tướng Phạm Minh Chính chủ trì cuộc họp. Ông Chính yêu cầu các bộ khẩn trương \
+         hoàn thiện đề án. Kết luận cuộc họp, Thủ tướng nhấn mạnh vai trò của người đứng đầu.",
+    );
+    let p = find(&es, "PERSON", "Phạm Minh Chính");
+    assert_eq!(p.count, 3, "{p:#?}");
+    let kinds: Vec<(&str, &str)> = p
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Phạm Minh Chính", "name"),
+            ("Chính", "given_name"),
+            ("Thủ tướng", "title")
+        ]
+    );
+    assert_eq!(p.titles, vec!["Thủ tướng".to_owned()]);
+    assert!(
+        p.aliases.contains(&"Ông Chính".to_owned()),
+        "{:?}",
+        p.aliases
+    );
+    // The most mentioned entity comes first.
+    assert_eq!(es[0].name, "Phạm Minh Chính");
+}
+
+#[test]
+fn organization_inside_a_title_and_one_entity_for_two_spellings() {
+    let es = entities(
+        "Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh đã ký quyết định. Ủy ban nhân dân thành phố \
+         Hà Nội giao Sở Y tế TP.HCM phối hợp.",
+    );
+    let org = find(&es, "ORGANIZATION", "UBND TP Hà Nội");
+    assert_eq!(org.count, 2, "{es:#?}");
+    assert_eq!(
+        org.canonical.as_deref(),
+        Some("Ủy ban nhân dân thành phố Hà Nội")
+    );
+    let p = find(&es, "PERSON", "Trần Sỹ Thanh");
+    assert_eq!(p.titles, vec!["Chủ tịch UBND TP Hà Nội".to_owned()]);
+    assert_eq!(p.mentions[0].text, "Trần Sỹ Thanh");
+    find(&es, "ORGANIZATION", "Sở Y tế TP.HCM");
+}
+
+#[test]
+fn money_and_percent_values() {
+    let es = entities("Doanh thu đạt 1,5 tỷ đồng, tăng 12,5% so với cùng kỳ; lãi 200.000 USD.");
+    let m = find(&es, "MONEY", "1,5 tỷ đồng");
+    assert_eq!(
+        (m.value, m.currency.as_deref()),
+        (Some(1_500_000_000.0), Some("VND"))
+    );
+    let usd = find(&es, "MONEY", "200.000 USD");
+    assert_eq!(
+        (usd.value, usd.currency.as_deref()),
+        (Some(200_000.0), Some("USD"))
+    );
+    let p = find(&es, "PERCENT", "12,5%");
+    assert_eq!(p.value, Some(12.5));
+}
+
+#[test]
+fn document_numbers() {
+    let es = entities(
+        "Theo Nghị định 123/2024/NĐ-CP và Quyết định số 06/QĐ-TTg, các địa phương triển khai \
+         Đề án 06 trong năm nay.",
+    );
+    let docs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.ty == "DOCUMENT")
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(docs.contains(&"Nghị định 123/2024/NĐ-CP"), "{docs:?}");
+    assert!(docs.contains(&"Quyết định 06/QĐ-TTg"), "{docs:?}");
+    assert!(docs.iter().any(|d| d.starts_with("Đề án 06")), "{docs:?}");
+}
+
+#[test]
+fn a_place_from_before_the_merger_carries_its_successor() {
+    let es =
+        entities("Công nhân ở tỉnh Bình Dương và tỉnh Nam Định được hỗ trợ; Hà Nội giữ nguyên.");
+    let bd = find(&es, "LOCATION", "Bình Dương");
+    assert_eq!(bd.successor.as_deref(), Some("Hồ Chí Minh"), "{bd:#?}");
+    assert_eq!(bd.mentions[0].text, "tỉnh Bình Dương");
+    let nd = find(&es, "LOCATION", "Nam Định");
+    assert_eq!(nd.successor.as_deref(), Some("Ninh Bình"));
+    assert_eq!(find(&es, "LOCATION", "Hà Nội").successor, None);
+}
+
+#[test]
+fn chrome_words_are_not_entities() {
+    let es = entities("Logo Đăng nhập Đăng ký Tìm kiếm Chia sẻ Bình luận");
+    assert!(es.is_empty(), "{es:#?}");
+}
