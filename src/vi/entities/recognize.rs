@@ -123,6 +123,8 @@ const ORG_CONNECTORS: &[&str] = &[
     "khu",
     "vực",
     "&",
+    "cơ",
+    "sở",
 ];
 
 /// A name run for a person: capitalized words (not abbreviations), 1..=4, not a place type
@@ -134,7 +136,8 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         // Capitalized words of two letters or more, not abbreviations ("UBND") or
         // camel-case product names ("MacBook", "VNeID").
         let camel = w.text.chars().skip(1).any(char::is_uppercase);
-        if !w.upper() || w.text.chars().count() < 2 || camel {
+        let digit = w.text.chars().any(|c| c.is_ascii_digit());
+        if !w.upper() || w.text.chars().count() < 2 || camel || digit {
             break;
         }
         if j > i && !cx.t[j].space_before {
@@ -185,7 +188,8 @@ fn sentence_start(cx: &Cx<'_>, i: usize) -> bool {
 /// word must be a family or given name. Not: runs followed by a number ("iPhone 16").
 fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let end = name_run(cx, i, true)?;
-    if sentence_start(cx, i) {
+    let foreign = (i..end).all(|k| !cx.g.syllables.contains(&cx.folded[k]));
+    if sentence_start(cx, i) && !foreign {
         let f = &cx.folded[i];
         if !(cx.g.family.contains(f) || cx.g.given.contains(f)) || end - i < 2 {
             return None;
@@ -280,8 +284,19 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     // names one body by itself ("Thành ủy", "Tỉnh ủy").
     let standalone = matches!(
         cx.key(i, n)?.as_str(),
-        "thành ủy" | "tỉnh ủy" | "huyện ủy" | "quận ủy" | "đảng ủy" | "chính phủ" | "quốc hội"
-    );
+        "thành ủy"
+            | "tỉnh ủy"
+            | "huyện ủy"
+            | "quận ủy"
+            | "đảng ủy"
+            | "chính phủ"
+            | "quốc hội"
+            | "đảng"
+            | "bhxh"
+            | "bảo hiểm xã hội"
+            | "vksnd"
+            | "tand"
+    ) && cx.t.get(i + n).is_none_or(|t| fold(&t.text) != "các");
     match last_good {
         Some(e) => Some(e),
         None if standalone => Some(i + n),
