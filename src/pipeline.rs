@@ -260,6 +260,9 @@ impl Pipeline {
             .map(|s| s.civil.date())
             .or(reference);
         let dates = article_dates(&doc.title, &doc.lead, &body.text, &doc.images, date_ref);
+        // The entity rules are Vietnamese: a page in another language gets none, rather than
+        // its capitalized words taken for names.
+        let vietnamese = doc.language.as_deref().is_none_or(|l| l.starts_with("vi"));
         let mut related = doc.related;
         for r in &mut related {
             let ref_r = r
@@ -274,9 +277,15 @@ impl Pipeline {
             }
             let mut fields = vec![("title", r.title.as_str())];
             fields.extend(r.summary.as_deref().map(|s| ("summary", s)));
-            r.entities = crate::vi::entities::find_entities(&fields);
+            if vietnamese {
+                r.entities = crate::vi::entities::find_entities(&fields);
+            }
         }
-        let entities = article_entities(&doc.title, &doc.lead, &body.text, &doc.images);
+        let entities = if vietnamese {
+            article_entities(&doc.title, &doc.lead, &body.text, &doc.images)
+        } else {
+            Vec::new()
+        };
         let nlp_ms = ms(t1);
         Ok(Article {
             url: doc.url.clone(),

@@ -111,6 +111,10 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
                 end: r.end,
                 text: r.text.clone(),
                 kind: match r.kind {
+                    // "UBND TP Hà Nội" for "Ủy ban nhân dân thành phố Hà Nội".
+                    MentionKind::Name if r.ty != Ty::Person && expand(&r.text) != r.text => {
+                        "abbreviation"
+                    }
                     MentionKind::Name => "name",
                     MentionKind::GivenName => "given_name",
                     MentionKind::Title => "title",
