@@ -3,7 +3,7 @@
 //! `cargo run --release --example eval_entities [-- --verbose]`
 //! (bench/underthesea_entities.py scores underthesea on the same set the same way.)
 
-use vnarticle::eval::{entity_scores, load_entities_gold};
+use vnarticle::eval::{entity_scores, load_entities_gold, prf};
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
@@ -12,21 +12,7 @@ fn main() {
     println!("records={}", gold.len());
     let (mut g, mut p, mut c) = (0, 0, 0);
     for (ty, gold_n, pred, correct) in &counts {
-        let pr = if *pred == 0 {
-            0.0
-        } else {
-            *correct as f64 / *pred as f64
-        };
-        let rc = if *gold_n == 0 {
-            0.0
-        } else {
-            *correct as f64 / *gold_n as f64
-        };
-        let f1 = if pr + rc == 0.0 {
-            0.0
-        } else {
-            2.0 * pr * rc / (pr + rc)
-        };
+        let (pr, rc, f1) = prf(*correct, *pred, *gold_n);
         println!(
             "{ty:<8} P {pr:.3}  R {rc:.3}  F1 {f1:.3}  (gold {gold_n}, predicted {pred}, correct {correct})"
         );
@@ -36,13 +22,7 @@ fn main() {
             c += correct;
         }
     }
-    let pr = c as f64 / p.max(1) as f64;
-    let rc = c as f64 / g.max(1) as f64;
-    let f1 = if pr + rc == 0.0 {
-        0.0
-    } else {
-        2.0 * pr * rc / (pr + rc)
-    };
+    let (pr, rc, f1) = prf(c, p, g);
     println!(
         "PER+ORG+LOC P {pr:.3}  R {rc:.3}  F1 {f1:.3}  (gold {g}, predicted {p}, correct {c})"
     );

@@ -291,7 +291,8 @@ pub struct DateScores {
     pub categories: Vec<(&'static str, usize, usize, usize)>,
 }
 
-fn prf(tp: usize, found: usize, gold: usize) -> (f64, f64, f64) {
+/// Precision, recall and F1 of `tp` correct out of `found` predicted and `gold` labelled.
+pub fn prf(tp: usize, found: usize, gold: usize) -> (f64, f64, f64) {
     let p = if found == 0 {
         0.0
     } else {

@@ -10,7 +10,7 @@ use support::runs;
 
 use serde_json::Value;
 use vnarticle::eval::{
-    aggregate, date_scores, entity_scores, load_dates_gold, load_entities_gold, page_counts,
+    aggregate, date_scores, entity_scores, load_dates_gold, load_entities_gold, page_counts, prf,
     score_vn, VN_FIELDS,
 };
 
@@ -144,13 +144,7 @@ fn entities_do_not_regress() {
     let b = &baseline()["entities"];
     let mut gold_names = 0;
     for (ty, gold, pred, correct) in &counts {
-        let p = *correct as f64 / (*pred).max(1) as f64;
-        let r = *correct as f64 / (*gold).max(1) as f64;
-        let f1 = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
+        let (p, r, f1) = prf(*correct, *pred, *gold);
         println!("{ty} P {p:.3} R {r:.3} F1 {f1:.3} (gold {gold}, predicted {pred})");
         if matches!(*ty, "PER" | "ORG" | "LOC") {
             gold_names += gold;

@@ -437,7 +437,8 @@ async fn analyze_clean_text() {
         .unwrap();
     assert_eq!(r.status(), 200);
     let v: Value = r.json().await.unwrap();
-    assert!(v["entities"].is_array());
+    // No person, place or organization here: "Bính Ngọ" is a year.
+    assert_eq!(v["entities"], serde_json::json!([]));
     let dates = v["dates"].as_array().unwrap();
     assert_eq!(dates.len(), 3, "{dates:?}");
     let d = &dates[0];

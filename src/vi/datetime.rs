@@ -147,25 +147,6 @@ static GMT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:GMT|UTC)\s*([+-]\s*\d{1,2}(?::?\d{2})?)").expect("valid regex")
 });
 
-/// The year that puts month/day nearest the reference date.
-pub fn nearest_year(month: i64, day: i64, reference: Date) -> Option<i64> {
-    let ry = i64::from(reference.year());
-    let mut best: Option<(i64, i64)> = None;
-    for y in [ry - 1, ry, ry + 1] {
-        let Some(dt) = civil(y, month, day, 0, 0, 0) else {
-            continue;
-        };
-        let Ok(span) = reference.until(dt.date()) else {
-            continue;
-        };
-        let days = i64::from(span.get_days()).abs();
-        if best.is_none_or(|(_, d)| days < d) {
-            best = Some((y, days));
-        }
-    }
-    best.map(|(y, _)| y)
-}
-
 /// Finds the first calendar day (with its clock time, when one stands next to it) in a short
 /// visible line such as a headline's date line, with the date grammar of [`crate::vi::dates`].
 /// Year-less forms ("14 Feb, 08:31 PM", "ngày 14/2") need a reference date to pick the year;
@@ -249,12 +230,5 @@ mod tests {
         assert_eq!(v("Không có ngày"), "");
         let no_ref = find_visible("14 Feb, 08:31 PM", None);
         assert!(no_ref.is_none());
-    }
-
-    #[test]
-    fn nearest_year_crosses_new_year() {
-        let r = Date::new(2026, 1, 3).unwrap();
-        assert_eq!(nearest_year(12, 30, r), Some(2025));
-        assert_eq!(nearest_year(1, 5, r), Some(2026));
     }
 }

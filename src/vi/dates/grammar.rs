@@ -151,6 +151,19 @@ pub enum Expr {
 }
 
 impl Expr {
+    /// A lunar day of an unwritten year, with nothing more said about it ("10/3 âm lịch").
+    pub fn lunar_day(d: u32, m: u32) -> Expr {
+        Expr::Lunar {
+            d,
+            m,
+            leap: false,
+            y: None,
+            canchi: None,
+            tet: false,
+            part: None,
+        }
+    }
+
     /// A day with nothing more said about it (no weekday, part of day, time or tense).
     pub fn plain_day(d: u32, m: u32, y: Option<i32>) -> Expr {
         Expr::Day {
@@ -872,15 +885,7 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
     if let Some((d, m, None, l)) = numeric_day(p, k, true) {
         if let Some(last) = lunar_marker(p, l + 1) {
             return Some(Match {
-                expr: Expr::Lunar {
-                    d,
-                    m,
-                    leap: false,
-                    y: None,
-                    canchi: None,
-                    tet: false,
-                    part: None,
-                },
+                expr: Expr::lunar_day(d, m),
                 first: i,
                 last,
             });
@@ -906,15 +911,7 @@ fn at(p: &P<'_>, i: usize) -> Option<Match> {
         // "(âm lịch)" after a numeric day makes it lunar.
         if let Some(l) = lunar_marker(p, last + 1) {
             return Some(Match {
-                expr: Expr::Lunar {
-                    d,
-                    m,
-                    leap: false,
-                    y: None,
-                    canchi: None,
-                    tet: false,
-                    part: None,
-                },
+                expr: Expr::lunar_day(d, m),
                 first: i,
                 last: l,
             });
@@ -1501,15 +1498,7 @@ fn range_from(p: &P<'_>, first: usize, k: usize, open: bool) -> Option<Match> {
         let (d2, mo2, _, l2) = numeric_day(p, k2, true)?;
         let last = lunar_marker(p, l2 + 1)?;
         Some(Match {
-            expr: Expr::Lunar {
-                d: d2,
-                m: mo2,
-                leap: false,
-                y: None,
-                canchi: None,
-                tet: false,
-                part: None,
-            },
+            expr: Expr::lunar_day(d2, mo2),
             first: k2,
             last,
         })

@@ -377,10 +377,7 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
             r.relative = true;
             r.granularity = "day";
             let Some(rf) = reference else {
-                add_note(
-                    &mut r,
-                    "relative to a reference date that is not known".to_owned(),
-                );
+                add_note(&mut r, NO_REF_RELATIVE.to_owned());
                 return Some(r);
             };
             let monday = rf
@@ -495,10 +492,7 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                     Unit::Year => "year",
                     Unit::Hour => "minute",
                 };
-                add_note(
-                    &mut r,
-                    "relative to a reference date that is not known".to_owned(),
-                );
+                add_note(&mut r, NO_REF_RELATIVE.to_owned());
                 return Some(r);
             };
             match unit {
@@ -561,10 +555,7 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
                 add_note(&mut r, pt.name().to_owned());
             }
             let Some(rf) = reference else {
-                add_note(
-                    &mut r,
-                    "relative to a reference date that is not known".to_owned(),
-                );
+                add_note(&mut r, NO_REF_RELATIVE.to_owned());
                 return Some(r);
             };
             let cur = i64::from(rf.weekday().to_monday_one_offset());
@@ -590,10 +581,7 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
             r.relative = true;
             r.granularity = "day";
             let Some(rf) = reference else {
-                add_note(
-                    &mut r,
-                    "relative to a reference date that is not known".to_owned(),
-                );
+                add_note(&mut r, NO_REF_RELATIVE.to_owned());
                 return Some(r);
             };
             let n = i64::from(*n);
@@ -751,6 +739,9 @@ pub fn resolve(e: &Expr, reference: Option<Date>) -> Option<Resolved> {
     }
     Some(r)
 }
+
+/// The note of a relative expression resolved without a reference date.
+const NO_REF_RELATIVE: &str = "relative to a reference date that is not known";
 
 fn add_note(r: &mut Resolved, n: String) {
     r.note = Some(match r.note.take() {

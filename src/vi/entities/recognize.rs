@@ -188,6 +188,12 @@ fn sentence_start(cx: &Cx<'_>, i: usize) -> bool {
 /// word must be a family or given name. Not: runs followed by a number ("iPhone 16").
 fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let end = name_run(cx, i, true)?;
+    // "Bính Ngọ", "Giáp Thìn": a can-chi year, not a person.
+    if end - i == 2
+        && crate::vi::lunar::year_from_can_chi(&cx.folded[i..end].join(" "), 2000).is_some()
+    {
+        return None;
+    }
     let foreign = (i..end).all(|k| !cx.g.syllables.contains(&cx.folded[k]));
     if sentence_start(cx, i) && !foreign {
         let f = &cx.folded[i];
