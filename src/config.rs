@@ -12,7 +12,36 @@ pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 #[derive(Debug, Clone, Deserialize)]
 pub struct Config {
     pub server: ServerConfig,
+    pub fetch: FetchConfig,
+    pub cache: CacheConfig,
     pub log: LogConfig,
+}
+
+/// Fetching pages by URL (`[fetch]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct FetchConfig {
+    pub enabled: bool,
+    pub connect_timeout_ms: u64,
+    pub timeout_ms: u64,
+    pub max_bytes: usize,
+    pub max_redirects: usize,
+    pub user_agent: String,
+    pub per_host_concurrency: usize,
+    pub max_retry_after_seconds: u64,
+    pub proxy: String,
+    pub allow_addresses: Vec<String>,
+}
+
+/// The cache in front of the parser (`[cache]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct CacheConfig {
+    pub enabled: bool,
+    pub memory_max_bytes: u64,
+    pub ttl_seconds: u64,
+    pub negative_ttl_seconds: u64,
+    pub redis_url: String,
+    pub redis_ttl_seconds: u64,
+    pub redis_timeout_ms: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

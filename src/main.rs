@@ -5,9 +5,12 @@ use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use vnarticle::article::Article;
+use vnarticle::cache::{Cache, Entry};
 use vnarticle::config::{Config, LogFormat};
-use vnarticle::pipeline::{Input, Options, Pipeline, Source};
+use vnarticle::pipeline::{CacheMode, Input, Options, Pipeline, Source};
 use vnarticle::problem::Problem;
+use vnarticle::service::Service;
 
 #[derive(Parser)]
 #[command(
@@ -42,7 +45,10 @@ enum Command {
         /// Indent the JSON.
         #[arg(long)]
         pretty: bool,
-        /// A file path, "-" for standard input, or an http(s) URL (fetching is not enabled yet).
+        /// A TOML file overriding config/default.toml (its [fetch] settings apply to URLs).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// A file path, "-" for standard input, or an http(s) URL to fetch.
         input: String,
     },
     /// Dates and entities of a text that is already clean: `{"dates": […], "entities": […]}`.
@@ -179,22 +185,11 @@ fn main() -> ExitCode {
             url,
             reference_date,
             pretty,
+            config,
             input,
         } => {
             if input.starts_with("http://") || input.starts_with("https://") {
-                let req = Input {
-                    source: Source::Url(input.clone()),
-                    url: None,
-                    options: Options {
-                        reference_date,
-                        ..Options::default()
-                    },
-                };
-                let err = Pipeline::new().run(req).err();
-                if let Some(e) = err {
-                    print_problem(&e.problem());
-                }
-                return ExitCode::FAILURE;
+                return extract_url(&input, reference_date, config.as_deref(), pretty);
             }
             let bytes = match read_input(&input) {
                 Ok(b) => b,
@@ -251,6 +246,82 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `vnarticle extract URL`: fetches the page (with the configured limits and address guard,
+/// no cache) and prints its Article JSON.
+fn extract_url(
+    url: &str,
+    reference_date: Option<String>,
+    config: Option<&std::path::Path>,
+    pretty: bool,
+) -> ExitCode {
+    let cfg = match Config::load(config) {
+        Ok(c) => c,
+        Err(e) => {
+            print_problem(&Problem::new(
+                "invalid-config",
+                500,
+                "Invalid configuration",
+                e.to_string(),
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            print_problem(&Problem::new(
+                "internal",
+                500,
+                "Internal error",
+                e.to_string(),
+            ));
+            return ExitCode::FAILURE;
+        }
+    };
+    let input = Input {
+        source: Source::Url(url.to_owned()),
+        url: None,
+        options: Options {
+            reference_date,
+            cache: CacheMode::Bypass,
+        },
+    };
+    let served = rt.block_on(async {
+        let service = Service::new(&cfg)?.with_cache(Cache::disabled());
+        Ok::<_, String>(service.extract(input).await)
+    });
+    let problem = match served {
+        Err(e) => Problem::new("invalid-config", 500, "Invalid configuration", e),
+        Ok(Err(e)) => e.problem(),
+        Ok(Ok(s)) => match s.entry {
+            Entry::Failure(p) => (*p).clone(),
+            Entry::Article(stored) => {
+                let json: Result<Article, _> = serde_json::from_slice(&stored.json);
+                return match json {
+                    Ok(mut a) => {
+                        a.meta.cache = "bypass".into();
+                        print_json(&a, pretty)
+                    }
+                    Err(e) => {
+                        print_problem(&Problem::new(
+                            "internal",
+                            500,
+                            "Internal error",
+                            e.to_string(),
+                        ));
+                        ExitCode::FAILURE
+                    }
+                };
+            }
+        },
+    };
+    print_problem(&problem);
+    ExitCode::FAILURE
 }
 
 /// A minimal HTTP/1.1 GET over a plain TCP connection (no client library needed in the image).

@@ -28,15 +28,8 @@ pub enum Source {
     Url(String),
 }
 
-/// How the cache may be used for a request.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CacheMode {
-    #[default]
-    Default,
-    Bypass,
-    Refresh,
-}
+/// How the cache may be used for a request (`default|bypass|refresh`).
+pub use crate::cache::Mode as CacheMode;
 
 /// Options that change the answer.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -58,7 +51,7 @@ pub struct Input {
 }
 
 /// Why a page could not be turned into an article.
-#[derive(Debug, Error)]
+#[derive(Debug, Clone, Error)]
 pub enum PipelineError {
     #[error("the page holds no article (a home page, a listing or an empty document)")]
     NoArticle,
@@ -101,6 +94,19 @@ impl PipelineError {
             PipelineError::BadUrl(_) => Problem::new("invalid-url", 400, "Invalid URL", d),
             PipelineError::TooDeep(_) => Problem::new("too-deep", 422, "Nesting too deep", d),
         }
+    }
+}
+
+impl PipelineError {
+    /// Failures of the page itself, the same every time: worth remembering for a while.
+    pub fn is_cacheable(&self) -> bool {
+        matches!(
+            self,
+            PipelineError::NoArticle
+                | PipelineError::EmptyBody
+                | PipelineError::Binary
+                | PipelineError::TooDeep(_)
+        )
     }
 }
 
@@ -156,7 +162,7 @@ fn article_entities(
 }
 
 /// The day of a user's reference date (`YYYY-MM-DD` or an ISO datetime, taken in Vietnam time).
-fn reference_day(r: Option<&str>) -> Result<Option<jiff::civil::Date>, PipelineError> {
+pub fn reference_day(r: Option<&str>) -> Result<Option<jiff::civil::Date>, PipelineError> {
     r.map(|r| {
         datetime::parse_reference(r)
             .and_then(|s| s.in_vietnam())

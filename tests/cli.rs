@@ -114,9 +114,20 @@ fn failures_print_a_problem_on_stderr() {
 }
 
 #[test]
-fn a_url_argument_says_fetching_is_not_enabled() {
+fn a_url_argument_is_fetched_through_the_address_guard() {
+    // An internal address is refused before any connection is made.
+    let out = vnarticle()
+        .args(["extract", "http://127.0.0.1:9/a.htm"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let p: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(p["type"], "/problems/blocked-address");
+    assert_eq!(p["status"], 403);
+    // Fetching switched off in the configuration.
     let out = vnarticle()
         .args(["extract", "https://tuoitre.vn/a.htm"])
+        .env("VNARTICLE__FETCH__ENABLED", "false")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

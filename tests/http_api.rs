@@ -360,16 +360,27 @@ async fn bad_inputs_get_problems_and_the_server_keeps_serving() {
         .unwrap();
     problem(r, 400, "invalid-url").await;
 
-    // A URL alone: fetching is not enabled yet → 501.
+    // A URL alone is fetched; an internal address is refused before any connection.
     let r = c
         .post(&ex)
-        .json(&serde_json::json!({"url": "https://vnexpress.net/a.html"}))
+        .json(&serde_json::json!({"url": "http://127.0.0.1:9/a.html"}))
         .send()
         .await
         .unwrap();
-    problem(r, 501, "fetch-disabled").await;
+    problem(r, 403, "blocked-address").await;
     let r = c
-        .get(format!("{ex}?url=https%3A%2F%2Fvnexpress.net%2Fa.html"))
+        .get(format!(
+            "{ex}?url=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F"
+        ))
+        .send()
+        .await
+        .unwrap();
+    let p = problem(r, 403, "blocked-address").await;
+    assert_eq!(p["address"], "169.254.169.254");
+    // With fetching switched off in the configuration → 501.
+    let off = Server::start(&[("VNARTICLE__FETCH__ENABLED", "false")]);
+    let r = c
+        .get(off.url("/v1/extract?url=https%3A%2F%2Fvnexpress.net%2Fa.html"))
         .send()
         .await
         .unwrap();

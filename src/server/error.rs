@@ -3,6 +3,7 @@
 
 use crate::pipeline::PipelineError;
 use crate::problem::Problem;
+use crate::service::ServiceError;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
@@ -11,6 +12,8 @@ use axum::response::{IntoResponse, Response};
 pub enum ApiError {
     #[error("{0}")]
     Pipeline(#[from] PipelineError),
+    #[error("{0}")]
+    Service(#[from] ServiceError),
     #[error("the JSON body is malformed: {0}")]
     InvalidJson(String),
     #[error("{0}")]
@@ -36,6 +39,7 @@ impl ApiError {
         let d = self.to_string();
         match self {
             ApiError::Pipeline(e) => e.problem(),
+            ApiError::Service(e) => e.problem(),
             ApiError::InvalidJson(_) => Problem::new("invalid-json", 400, "Malformed JSON", d),
             ApiError::InvalidRequest(_) => {
                 Problem::new("invalid-request", 400, "Invalid request", d)
@@ -64,7 +68,12 @@ pub fn problem_response(p: &Problem) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/problem+json"),
     );
-    if status == StatusCode::SERVICE_UNAVAILABLE {
+    // Problems that say when to come back carry it as `Retry-After` too.
+    let retry = p.extra.get("retry_after").and_then(|v| v.as_u64());
+    if let Some(secs) = retry {
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    } else if status == StatusCode::SERVICE_UNAVAILABLE {
         resp.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     }

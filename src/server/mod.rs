@@ -2,21 +2,22 @@
 //! A thin adapter over [`crate::pipeline::Pipeline`].
 
 pub mod error;
+pub mod respond;
 pub mod routes;
 
 use crate::config::Config;
 use crate::pipeline::Pipeline;
+use crate::service::Service;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, Response};
 use axum::routing::get;
 use axum::Router;
 use error::{problem_response, ApiError};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -27,21 +28,20 @@ use tracing::Span;
 pub struct AppState {
     pub config: Arc<Config>,
     pub pipeline: Pipeline,
-    pub workers: Arc<Semaphore>,
-    pub waiting: Arc<AtomicUsize>,
+    pub service: Service,
     pub shutting_down: Arc<AtomicBool>,
 }
 
 impl AppState {
-    pub fn new(config: Config) -> AppState {
-        let workers = config.workers();
-        AppState {
+    /// The state for a configuration (inside a Tokio runtime: the Redis tier needs one).
+    pub fn new(config: Config) -> Result<AppState, String> {
+        let service = Service::new(&config)?;
+        Ok(AppState {
             config: Arc::new(config),
             pipeline: Pipeline::new(),
-            workers: Arc::new(Semaphore::new(workers)),
-            waiting: Arc::new(AtomicUsize::new(0)),
+            service,
             shutting_down: Arc::new(AtomicBool::new(false)),
-        }
+        })
     }
 }
 
@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
             get(routes::extract_get).post(routes::extract_post),
         )
         .route("/v1/analyze", axum::routing::post(routes::analyze))
+        .route("/v1/cache", axum::routing::delete(routes::purge))
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .fallback(|req: Request| async move { ApiError::NotFound(req.uri().path().to_owned()) })
@@ -116,7 +117,7 @@ pub async fn serve(config: Config) -> std::io::Result<()> {
     let addr: SocketAddr = listener.local_addr()?;
     tracing::info!("listening on {addr}");
     let grace = Duration::from_secs(config.server.shutdown_grace_seconds);
-    let state = AppState::new(config);
+    let state = AppState::new(config).map_err(std::io::Error::other)?;
     let flag = state.shutting_down.clone();
     let app = router(state);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();

@@ -2,9 +2,10 @@
 //! `/healthz` and `/readyz`. Request decoding lives here; the work is the pipeline's.
 
 use super::error::ApiError;
+use super::respond;
 use super::AppState;
 use crate::extract::InputKind;
-use crate::pipeline::{Input, Options, Source};
+use crate::pipeline::{CacheMode, Input, Options, Source};
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -30,12 +31,15 @@ pub struct ExtractRequest {
 pub struct ExtractQuery {
     pub url: Option<String>,
     pub reference_date: Option<String>,
+    pub cache: Option<CacheMode>,
 }
 
 pub async fn healthz() -> impl IntoResponse {
     Json(serde_json::json!({"status": "ok"}))
 }
 
+/// `GET /readyz`: 503 while shutting down; otherwise ready, and "degraded" (still 200) when
+/// the shared cache does not answer: requests are then served from memory.
 pub async fn readyz(State(st): State<AppState>) -> Response {
     if st.shutting_down.load(Ordering::Relaxed) {
         return (
@@ -44,7 +48,27 @@ pub async fn readyz(State(st): State<AppState>) -> Response {
         )
             .into_response();
     }
-    Json(serde_json::json!({"status": "ready"})).into_response()
+    let cache = &st.service.cache;
+    let (bytes, entries) = cache.memory_usage();
+    let mut checks = serde_json::json!({
+        "memory_cache": {
+            "status": if cache.is_enabled() { "ok" } else { "off" },
+            "entries": entries,
+            "bytes": bytes,
+        }
+    });
+    let mut status = "ready";
+    if let Some(r) = cache.redis() {
+        let up = r.ping().await;
+        if !up {
+            status = "degraded";
+        }
+        checks["redis"] = serde_json::json!({
+            "status": if up { "ok" } else { "down" },
+            "detail": if up { "shared cache answering" } else { "shared cache not answering: serving from memory only" },
+        });
+    }
+    Json(serde_json::json!({"status": status, "checks": checks})).into_response()
 }
 
 /// Parses a JSON object body into a request type: 400 `invalid-json` when it is not a JSON
@@ -64,6 +88,11 @@ fn json_to_input(req: ExtractRequest, query: ExtractQuery) -> Result<Input, ApiE
     let mut options = req.options;
     if options.reference_date.is_none() {
         options.reference_date = query.reference_date;
+    }
+    if let Some(c) = query.cache {
+        if options.cache == CacheMode::Default {
+            options.cache = c;
+        }
     }
     let url = req.url.or(query.url);
     let source = match (req.html, req.text) {
@@ -142,7 +171,7 @@ pub async fn extract_post(
             }
         }
     };
-    run(&st, input).await
+    run(&st, input, &headers, false).await
 }
 
 fn raw_input(
@@ -160,7 +189,7 @@ fn raw_input(
         url: query.url,
         options: Options {
             reference_date: query.reference_date,
-            ..Options::default()
+            cache: query.cache.unwrap_or_default(),
         },
     }
 }
@@ -261,6 +290,7 @@ pub async fn analyze(
 pub async fn extract_get(
     State(st): State<AppState>,
     Query(query): Query<ExtractQuery>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let Some(url) = query.url.clone() else {
         return Err(ApiError::InvalidRequest(
@@ -272,52 +302,67 @@ pub async fn extract_get(
         url: None,
         options: Options {
             reference_date: query.reference_date,
-            ..Options::default()
+            cache: query.cache.unwrap_or_default(),
         },
     };
-    run(&st, input).await
+    run(&st, input, &headers, true).await
 }
 
-async fn run(st: &AppState, input: Input) -> Result<Response, ApiError> {
-    // Bound the queue: refuse new work early rather than let latency grow without limit.
-    let permit = match st.workers.clone().try_acquire_owned() {
-        Ok(p) => p,
-        Err(_) => {
-            let waiting = st.waiting.fetch_add(1, Ordering::SeqCst);
-            let _guard = scopeguard(st);
-            if waiting >= st.config.server.max_queue {
-                return Err(ApiError::Overloaded);
+/// The cache mode a request's `Cache-Control` asks for: `no-store` bypasses the cache,
+/// `no-cache` refreshes it; the stricter of the header and the options wins.
+fn cache_mode(headers: &HeaderMap, asked: CacheMode) -> CacheMode {
+    let mut mode = asked;
+    for v in headers
+        .get_all(header::CACHE_CONTROL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+    {
+        for d in v.split(',').map(|d| d.trim().to_ascii_lowercase()) {
+            match d.as_str() {
+                "no-store" => mode = CacheMode::Bypass,
+                "no-cache" | "max-age=0" if mode == CacheMode::Default => mode = CacheMode::Refresh,
+                _ => {}
             }
-            st.workers
-                .clone()
-                .acquire_owned()
-                .await
-                .map_err(|_| ApiError::Overloaded)?
         }
-    };
-    let pipeline = st.pipeline.clone();
-    let task = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        pipeline.run(input)
-    });
-    let timeout = Duration::from_millis(st.config.server.request_timeout_ms);
-    let result = match tokio::time::timeout(timeout, task).await {
-        Err(_) => return Err(ApiError::Timeout(st.config.server.request_timeout_ms)),
-        Ok(Err(join)) => return Err(ApiError::Internal(join.to_string())),
-        Ok(Ok(r)) => r?,
-    };
-    let body = serde_json::to_vec(&result).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
-}
-
-struct WaitGuard<'a>(&'a AppState);
-
-impl Drop for WaitGuard<'_> {
-    fn drop(&mut self) {
-        self.0.waiting.fetch_sub(1, Ordering::SeqCst);
     }
+    mode
 }
 
-fn scopeguard(st: &AppState) -> WaitGuard<'_> {
-    WaitGuard(st)
+async fn run(
+    st: &AppState,
+    mut input: Input,
+    headers: &HeaderMap,
+    conditional: bool,
+) -> Result<Response, ApiError> {
+    input.options.cache = cache_mode(headers, input.options.cache);
+    let timeout = Duration::from_millis(st.config.server.request_timeout_ms);
+    let served = match tokio::time::timeout(timeout, st.service.extract(input)).await {
+        Err(_) => return Err(ApiError::Timeout(st.config.server.request_timeout_ms)),
+        Ok(r) => r?,
+    };
+    Ok(respond::served(served, headers, conditional))
+}
+
+/// `DELETE /v1/cache?url=…`: removes a page (every option variant) from both cache tiers.
+pub async fn purge(
+    State(st): State<AppState>,
+    Query(query): Query<ExtractQuery>,
+) -> Result<Response, ApiError> {
+    let Some(url) = query.url else {
+        return Err(ApiError::InvalidRequest(
+            "DELETE /v1/cache needs a `url` query parameter".into(),
+        ));
+    };
+    let (memory, redis) = st.service.purge_url(&url).await?;
+    let redis = match redis {
+        None => serde_json::Value::Null,
+        Some(Ok(found)) => serde_json::json!({"purged": found}),
+        Some(Err(e)) => serde_json::json!({"purged": false, "error": e}),
+    };
+    Ok(Json(serde_json::json!({
+        "url": url,
+        "memory": {"purged": memory},
+        "redis": redis,
+    }))
+    .into_response())
 }
