@@ -1,6 +1,8 @@
 //! Shared test helpers: paths to the shared data and a real server process on 127.0.0.1.
 #![allow(dead_code)]
 
+pub mod origin;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
