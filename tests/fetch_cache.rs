@@ -482,3 +482,61 @@ async fn fetches_of_one_host_are_bounded() {
         "at most 2 fetches of one host at once"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_line_fetches_a_url_argument() {
+    let o = Origin::start().await;
+    let target = o.url("/redirect/2/nhandan_1.html");
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_vnarticle"))
+        .args(["extract", &target])
+        .env("VNARTICLE__FETCH__ALLOW_ADDRESSES", "[\"127.0.0.1/32\"]")
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["url"], target);
+    assert_eq!(a["final_url"], o.url("/page/nhandan_1.html"));
+    assert_eq!(a["meta"]["input"], "url");
+    assert_eq!(a["meta"]["cache"], "bypass");
+    assert!(a["title"].as_str().unwrap().len() > 10);
+    // The article keeps its field order (title before body), as the server prints it.
+    let raw = String::from_utf8_lossy(&out.stdout);
+    assert!(raw.find("\"title\"").unwrap() < raw.find("\"body\"").unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxy_does_not_bypass_the_address_guard() {
+    // A "proxy" that only counts the connections it receives.
+    let proxy = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let paddr = proxy.local_addr().unwrap();
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen2 = seen.clone();
+    let task = tokio::spawn(async move {
+        while let Ok((_sock, _)) = proxy.accept().await {
+            seen2.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let s = Server::start(&[("VNARTICLE__FETCH__PROXY", &format!("http://{paddr}"))]);
+    for target in [
+        "http://127.0.0.1:9/a.html",
+        "http://10.1.2.3/a.html",
+        "http://[fd00::1]/a.html",
+        "http://localhost:9/a.html",
+    ] {
+        let r = get(&s, target).await;
+        problem(r, 403, "blocked-address").await;
+    }
+    let r = get(&s, "http://no-such-host.invalid/a.html").await;
+    problem(r, 502, "dns-failure").await;
+    assert_eq!(
+        seen.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "the proxy was never asked"
+    );
+    task.abort();
+}
