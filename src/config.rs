@@ -14,7 +14,40 @@ pub struct Config {
     pub server: ServerConfig,
     pub fetch: FetchConfig,
     pub cache: CacheConfig,
+    pub auth: AuthConfig,
+    pub limits: LimitsConfig,
+    pub cors: CorsConfig,
+    pub batch: BatchConfig,
     pub log: LogConfig,
+}
+
+/// Access control (`[auth]`): off while `api_keys` is empty.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthConfig {
+    pub api_keys: Vec<String>,
+    pub metrics_require_key: bool,
+}
+
+/// Load limits (`[limits]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct LimitsConfig {
+    pub max_in_flight: usize,
+    pub rate_per_second: f64,
+    pub rate_burst: f64,
+    pub trusted_proxies: Vec<String>,
+}
+
+/// Cross-origin requests from browsers (`[cors]`): off while `allowed_origins` is empty.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CorsConfig {
+    pub allowed_origins: Vec<String>,
+}
+
+/// `POST /v1/extract/batch` (`[batch]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BatchConfig {
+    pub concurrency: usize,
+    pub max_line_bytes: usize,
 }
 
 /// Fetching pages by URL (`[fetch]`).

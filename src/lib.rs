@@ -9,6 +9,7 @@ pub mod decode;
 pub mod eval;
 pub mod extract;
 pub mod fetch;
+pub mod metrics;
 pub mod pipeline;
 pub mod problem;
 pub mod server;

@@ -202,6 +202,9 @@ impl Service {
             let _permit = permit;
             let article = pipeline.run(input);
             article.map(|mut a| {
+                let t = &a.meta.timings_ms;
+                metrics::histogram!(crate::metrics::EXTRACT_DURATION).record(t.extract / 1e3);
+                metrics::histogram!(crate::metrics::NLP_DURATION).record(t.nlp / 1e3);
                 if let Some(f) = &fetched {
                     a.url = requested;
                     a.final_url = Some(f.final_url.clone());

@@ -248,11 +248,13 @@ impl Cache {
             Mode::Default => {
                 if let Some(e) = memory.get(&flat).await {
                     self.memory_stats.hits.fetch_add(1, Ordering::Relaxed);
+                    crate::metrics::cache("memory", "hit");
                     return Ok((e, Status::HitMemory));
                 }
                 let from_redis = Mutex::new(false);
                 let init = async {
                     self.memory_stats.misses.fetch_add(1, Ordering::Relaxed);
+                    crate::metrics::cache("memory", "miss");
                     if let Some(r) = &self.redis {
                         if let Some(bytes) = r.get(&self.redis_key(key), &key.variant).await {
                             if let Ok(mut f) = from_redis.lock() {

@@ -70,6 +70,7 @@ impl RedisTier {
 
     fn failed(&self, what: &str, err: &str) {
         self.stats.errors.fetch_add(1, Ordering::Relaxed);
+        crate::metrics::cache("redis", "error");
         let now = self.now_ms();
         self.down_until_ms
             .store(now + DOWN_FOR.as_millis() as u64, Ordering::Relaxed);
@@ -93,6 +94,7 @@ impl RedisTier {
     ) -> Option<T> {
         if !self.is_up() {
             self.stats.skipped.fetch_add(1, Ordering::Relaxed);
+            crate::metrics::cache("redis", "skipped");
             return None;
         }
         match tokio::time::timeout(self.timeout, fut).await {
@@ -126,10 +128,12 @@ impl RedisTier {
         match v {
             Some(Some(b)) => {
                 self.stats.hits.fetch_add(1, Ordering::Relaxed);
+                crate::metrics::cache("redis", "hit");
                 Some(Bytes::from(b))
             }
             Some(None) => {
                 self.stats.misses.fetch_add(1, Ordering::Relaxed);
+                crate::metrics::cache("redis", "miss");
                 None
             }
             None => None,

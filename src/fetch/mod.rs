@@ -193,14 +193,21 @@ impl Fetcher {
         let start = Instant::now();
         let url = Fetcher::parse_url(url)?;
         let total = Duration::from_millis(self.cfg.timeout_ms);
-        match tokio::time::timeout(total, self.follow(url)).await {
+        let r = match tokio::time::timeout(total, self.follow(url)).await {
             Ok(Ok(mut f)) => {
                 f.elapsed_ms = (start.elapsed().as_secs_f64() * 1e6).round() / 1e3;
+                metrics::histogram!(crate::metrics::FETCH_DURATION)
+                    .record(start.elapsed().as_secs_f64());
                 Ok(f)
             }
             Ok(Err(e)) => Err(e),
             Err(_) => Err(FetchError::Timeout(self.cfg.timeout_ms)),
+        };
+        if let Err(e) = &r {
+            let kind = e.problem().slug().to_owned();
+            metrics::counter!(crate::metrics::FETCH_ERRORS, "kind" => kind).increment(1);
         }
+        r
     }
 
     /// Checks a hop's host before any connection: IP literals here (the client does not

@@ -26,6 +26,14 @@ pub enum ApiError {
     Timeout(u64),
     #[error("the server is busy: too many requests are waiting")]
     Overloaded,
+    #[error("the server is handling its limit of {0} requests at once; retry shortly")]
+    Shed(usize),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("the API key is not valid for this service")]
+    Forbidden,
+    #[error("too many requests: the limit is reached, retry after {0} s")]
+    RateLimited(u64),
     #[error("no route for {0}")]
     NotFound(String),
     #[error("method not allowed")]
@@ -51,6 +59,14 @@ impl ApiError {
                 .with("limit_bytes", *limit as u64),
             ApiError::Timeout(_) => Problem::new("timeout", 503, "Request timed out", d),
             ApiError::Overloaded => Problem::new("overloaded", 503, "Server overloaded", d),
+            ApiError::Shed(_) => {
+                Problem::new("overloaded", 503, "Server overloaded", d).with("retry_after", 1)
+            }
+            ApiError::Unauthorized(_) => Problem::new("unauthorized", 401, "API key required", d),
+            ApiError::Forbidden => Problem::new("forbidden", 403, "API key refused", d),
+            ApiError::RateLimited(s) => {
+                Problem::new("rate-limited", 429, "Too many requests", d).with("retry_after", *s)
+            }
             ApiError::NotFound(_) => Problem::new("not-found", 404, "Not found", d),
             ApiError::MethodNotAllowed => {
                 Problem::new("method-not-allowed", 405, "Method not allowed", d)

@@ -1,7 +1,9 @@
 //! The HTTP server: routes, middleware (request ids, tracing, panics) and graceful shutdown.
 //! A thin adapter over [`crate::pipeline::Pipeline`].
 
+pub mod access;
 pub mod error;
+pub mod observe;
 pub mod respond;
 pub mod routes;
 
@@ -29,6 +31,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub pipeline: Pipeline,
     pub service: Service,
+    pub access: Arc<access::Access>,
+    pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
     pub shutting_down: Arc<AtomicBool>,
 }
 
@@ -36,7 +40,10 @@ impl AppState {
     /// The state for a configuration (inside a Tokio runtime: the Redis tier needs one).
     pub fn new(config: Config) -> Result<AppState, String> {
         let service = Service::new(&config)?;
+        let access = access::Access::new(&config.auth, &config.limits)?;
         Ok(AppState {
+            access: Arc::new(access),
+            metrics: crate::metrics::init(),
             config: Arc::new(config),
             pipeline: Pipeline::new(),
             service,
@@ -61,19 +68,27 @@ fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<axum
 
 /// Builds the application router with all middleware.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let cors = cors_layer(&state.config.cors.allowed_origins);
+    let app = Router::new()
         .route(
             "/v1/extract",
             get(routes::extract_get).post(routes::extract_post),
         )
         .route("/v1/analyze", axum::routing::post(routes::analyze))
         .route("/v1/cache", axum::routing::delete(routes::purge))
+        .route("/metrics", get(observe::metrics))
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .fallback(|req: Request| async move { ApiError::NotFound(req.uri().path().to_owned()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .with_state(state)
-        .layer(CatchPanicLayer::custom(panic_response))
+        .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(state, access::check))
+        .layer(axum::middleware::from_fn(observe::record));
+    let app = match cors {
+        Some(c) => app.layer(c),
+        None => app,
+    };
+    app.layer(CatchPanicLayer::custom(panic_response))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http()
@@ -119,7 +134,7 @@ pub async fn serve(config: Config) -> std::io::Result<()> {
     let grace = Duration::from_secs(config.server.shutdown_grace_seconds);
     let state = AppState::new(config).map_err(std::io::Error::other)?;
     let flag = state.shutting_down.clone();
-    let app = router(state);
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         shutdown_signal().await;
@@ -139,6 +154,43 @@ pub async fn serve(config: Config) -> std::io::Result<()> {
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// CORS for the configured origins (`["*"]` for any), or none when the list is empty.
+fn cors_layer(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
+    use axum::http::{header, HeaderValue, Method};
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    if origins.is_empty() {
+        return None;
+    }
+    let allow = if origins.iter().any(|o| o.trim() == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(
+            origins
+                .iter()
+                .filter_map(|o| HeaderValue::from_str(o.trim()).ok()),
+        )
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST, Method::DELETE])
+            .allow_headers([
+                header::CONTENT_TYPE,
+                header::AUTHORIZATION,
+                header::CACHE_CONTROL,
+                header::IF_NONE_MATCH,
+                REQUEST_ID,
+            ])
+            .expose_headers([
+                header::ETAG,
+                header::RETRY_AFTER,
+                REQUEST_ID,
+                header::HeaderName::from_static("x-cache"),
+            ])
+            .max_age(Duration::from_secs(600)),
+    )
 }
 
 async fn shutdown_signal() {
