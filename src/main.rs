@@ -48,8 +48,11 @@ enum Command {
         /// A TOML file overriding config/default.toml (its [fetch] settings apply to URLs).
         #[arg(long)]
         config: Option<PathBuf>,
-        /// A file path, "-" for standard input, or an http(s) URL to fetch.
-        input: String,
+        /// File paths, "-" for standard input, or http(s) URLs to fetch. With several inputs
+        /// the output is NDJSON, one line per input in the order given:
+        /// {"input", "status", "article"|"problem"}; a progress line goes to a terminal's stderr.
+        #[arg(required = true)]
+        input: Vec<String>,
     },
     /// Dates and entities of a text that is already clean: `{"dates": […], "entities": […]}`.
     Analyze {
@@ -188,6 +191,17 @@ fn main() -> ExitCode {
             config,
             input,
         } => {
+            if input.len() > 1 {
+                if url.is_some() {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "error: --url names one page's address; give it with a single input"
+                    );
+                    return ExitCode::from(2);
+                }
+                return extract_many(input, reference_date, config.as_deref());
+            }
+            let input = input.into_iter().next().unwrap_or_default();
             if input.starts_with("http://") || input.starts_with("https://") {
                 return extract_url(&input, reference_date, config.as_deref(), pretty);
             }
@@ -322,6 +336,142 @@ fn extract_url(
     };
     print_problem(&problem);
     ExitCode::FAILURE
+}
+
+/// `vnarticle extract A B C…`: every input through the service (no cache), several at once,
+/// NDJSON lines in input order on stdout, a progress line on stderr when it is a terminal.
+/// Exit 0 when every input gave an article, 1 otherwise.
+fn extract_many(
+    inputs: Vec<String>,
+    reference_date: Option<String>,
+    config: Option<&std::path::Path>,
+) -> ExitCode {
+    use futures_util::StreamExt;
+    let cfg = match Config::load(config) {
+        Ok(c) => c,
+        Err(e) => {
+            print_problem(&Problem::new(
+                "invalid-config",
+                500,
+                "Invalid configuration",
+                e.to_string(),
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            print_problem(&Problem::new(
+                "internal",
+                500,
+                "Internal error",
+                e.to_string(),
+            ));
+            return ExitCode::FAILURE;
+        }
+    };
+    let total = inputs.len();
+    let progress = std::io::stderr().is_terminal();
+    let concurrency = cfg.workers() * 2;
+    let failed = rt.block_on(async {
+        let service = match Service::new(&cfg) {
+            Ok(s) => s.with_cache(Cache::disabled()),
+            Err(e) => {
+                print_problem(&Problem::new(
+                    "invalid-config",
+                    500,
+                    "Invalid configuration",
+                    e,
+                ));
+                return total;
+            }
+        };
+        let started = std::time::Instant::now();
+        let jobs = inputs.into_iter().map(|name| {
+            let service = service.clone();
+            let reference_date = reference_date.clone();
+            async move {
+                let source = if name.starts_with("http://") || name.starts_with("https://") {
+                    Source::Url(name.clone())
+                } else {
+                    match read_input(&name) {
+                        Ok(b) => Source::Bytes {
+                            bytes: b.into(),
+                            kind: None,
+                            charset: None,
+                        },
+                        Err(p) => return (name, Err(p)),
+                    }
+                };
+                let input = Input {
+                    source,
+                    url: None,
+                    options: Options {
+                        reference_date,
+                        cache: CacheMode::Bypass,
+                    },
+                };
+                let r = match service.extract(input).await {
+                    Err(e) => Err(e.problem()),
+                    Ok(s) => match s.entry {
+                        Entry::Failure(p) => Err((*p).clone()),
+                        Entry::Article(stored) => Ok(stored),
+                    },
+                };
+                (name, r)
+            }
+        });
+        let mut results = futures_util::stream::iter(jobs).buffered(concurrency);
+        let (mut done, mut failed) = (0usize, 0usize);
+        let mut out = std::io::stdout().lock();
+        while let Some((name, r)) = results.next().await {
+            done += 1;
+            let name_json = serde_json::to_string(&name).unwrap_or_else(|_| "null".into());
+            let line = match r {
+                Ok(stored) => {
+                    let mut l =
+                        format!("{{\"input\":{name_json},\"status\":200,\"article\":").into_bytes();
+                    for part in stored.parts("bypass") {
+                        l.extend_from_slice(&part);
+                    }
+                    l.extend_from_slice(b"}\n");
+                    l
+                }
+                Err(p) => {
+                    failed += 1;
+                    format!(
+                        "{{\"input\":{name_json},\"status\":{},\"problem\":{}}}\n",
+                        p.status,
+                        p.to_json()
+                    )
+                    .into_bytes()
+                }
+            };
+            if out.write_all(&line).is_err() {
+                break; // stdout closed (a pipe into `head`)
+            }
+            if progress {
+                let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-3);
+                let _ = write!(
+                    std::io::stderr(),
+                    "\r{done}/{total} pages · {failed} failed · {rate:.1} pages/s "
+                );
+            }
+        }
+        if progress {
+            let _ = writeln!(std::io::stderr());
+        }
+        failed
+    });
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// A minimal HTTP/1.1 GET over a plain TCP connection (no client library needed in the image).

@@ -170,3 +170,54 @@ fn usage_errors_exit_2() {
     let out = vnarticle().args(["frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn many_inputs_give_ndjson_in_order_and_a_progress_line_on_a_terminal() {
+    let pages: Vec<String> = ["dantri_1.html", "genk_1.html"]
+        .iter()
+        .map(|p| vn_page(p).display().to_string())
+        .collect();
+    let out = vnarticle()
+        .arg("extract")
+        .args(&pages)
+        .arg("/no/such/file.html")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "one input failed");
+    let lines: Vec<Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["input"], pages[0]);
+    assert_eq!(lines[0]["status"], 200);
+    assert!(lines[0]["article"]["title"].as_str().unwrap().len() > 10);
+    assert_eq!(lines[1]["input"], pages[1]);
+    assert_eq!(lines[2]["problem"]["type"], "/problems/unreadable-input");
+    assert!(
+        out.stderr.is_empty(),
+        "no progress line when stderr is not a terminal"
+    );
+
+    // On a terminal (script(1) gives one), a progress line.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let cmd = format!(
+            "{} extract {} {} > /dev/null",
+            env!("CARGO_BIN_EXE_vnarticle"),
+            pages[0],
+            pages[1]
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .output()
+            .unwrap();
+        let tty = String::from_utf8_lossy(&out.stdout);
+        assert!(tty.contains("2/2 pages · 0 failed"), "{tty}");
+    }
+}

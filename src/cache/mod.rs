@@ -307,11 +307,14 @@ impl Cache {
         (in_memory, redis)
     }
 
-    /// Approximate bytes held in memory and the number of entries.
-    pub fn memory_usage(&self) -> (u64, u64) {
-        self.memory
-            .as_ref()
-            .map(|m| (m.weighted_size(), m.entry_count()))
-            .unwrap_or((0, 0))
+    /// Bytes held in memory and the number of entries (after pending evictions).
+    pub async fn memory_usage(&self) -> (u64, u64) {
+        match &self.memory {
+            Some(m) => {
+                m.run_pending_tasks().await;
+                (m.weighted_size(), m.entry_count())
+            }
+            None => (0, 0),
+        }
     }
 }

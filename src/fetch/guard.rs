@@ -9,13 +9,28 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 /// Why an address may not be fetched.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{host} resolves to {addr}, a {class} address; fetching it is not allowed")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Blocked {
     pub host: String,
     pub addr: IpAddr,
     pub class: &'static str,
 }
+
+impl std::fmt::Display for Blocked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (host, addr, class) = (&self.host, self.addr, self.class);
+        if host.trim_matches(|c| c == '[' || c == ']') == addr.to_string() {
+            write!(f, "{addr} is a {class} address; fetching it is not allowed")
+        } else {
+            write!(
+                f,
+                "{host} resolves to {addr}, a {class} address; fetching it is not allowed"
+            )
+        }
+    }
+}
+
+impl std::error::Error for Blocked {}
 
 /// A host name that does not resolve.
 #[derive(Debug, Clone, thiserror::Error)]

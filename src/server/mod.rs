@@ -2,6 +2,7 @@
 //! A thin adapter over [`crate::pipeline::Pipeline`].
 
 pub mod access;
+pub mod batch;
 pub mod error;
 pub mod observe;
 pub mod respond;
@@ -74,6 +75,7 @@ pub fn router(state: AppState) -> Router {
             "/v1/extract",
             get(routes::extract_get).post(routes::extract_post),
         )
+        .route("/v1/extract/batch", axum::routing::post(batch::batch))
         .route("/v1/analyze", axum::routing::post(routes::analyze))
         .route("/v1/cache", axum::routing::delete(routes::purge))
         .route("/metrics", get(observe::metrics))
@@ -211,5 +213,44 @@ async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_is_answered_500_problem_json() {
+        let app = Router::new()
+            .route(
+                "/boom",
+                get(|| async {
+                    let v: Vec<u8> = Vec::new();
+                    // An out-of-bounds index: a bug, not a crash of the server.
+                    #[allow(clippy::useless_vec)]
+                    let _ = v[usize::from(v.is_empty())];
+                    "unreachable"
+                }),
+            )
+            .layer(CatchPanicLayer::custom(panic_response));
+        let resp = app
+            .oneshot(
+                axum::http::Request::builder()
+                    .uri("/boom")
+                    .body(axum::body::Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("a response");
+        assert_eq!(resp.status(), 500);
+        assert_eq!(resp.headers()["content-type"], "application/problem+json");
+        let body = http_body_util::BodyExt::collect(resp.into_body())
+            .await
+            .expect("body")
+            .to_bytes();
+        let p: serde_json::Value = serde_json::from_slice(&body).expect("json");
+        assert_eq!(p["type"], "/problems/internal");
     }
 }

@@ -41,7 +41,7 @@ pub async fn record(req: Request, next: Next) -> Response {
 
 /// `GET /metrics`.
 pub async fn metrics(State(st): State<AppState>) -> Response {
-    let (bytes, entries) = st.service.cache.memory_usage();
+    let (bytes, entries) = st.service.cache.memory_usage().await;
     metrics::gauge!(crate::metrics::CACHE_MEMORY_BYTES).set(bytes as f64);
     metrics::gauge!(crate::metrics::CACHE_MEMORY_ENTRIES).set(entries as f64);
     let body = st

@@ -49,7 +49,7 @@ pub async fn readyz(State(st): State<AppState>) -> Response {
             .into_response();
     }
     let cache = &st.service.cache;
-    let (bytes, entries) = cache.memory_usage();
+    let (bytes, entries) = cache.memory_usage().await;
     let mut checks = serde_json::json!({
         "memory_cache": {
             "status": if cache.is_enabled() { "ok" } else { "off" },
@@ -84,7 +84,7 @@ fn parse_json_request<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T,
     serde_json::from_value(v).map_err(|e| ApiError::InvalidRequest(e.to_string()))
 }
 
-fn json_to_input(req: ExtractRequest, query: ExtractQuery) -> Result<Input, ApiError> {
+pub(crate) fn json_to_input(req: ExtractRequest, query: ExtractQuery) -> Result<Input, ApiError> {
     let mut options = req.options;
     if options.reference_date.is_none() {
         options.reference_date = query.reference_date;
