@@ -7,7 +7,7 @@ use crate::vi::entities::Entity;
 use serde::{Deserialize, Serialize};
 
 /// One extracted article.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Article {
     pub url: Option<String>,
     pub final_url: Option<String>,
@@ -33,14 +33,14 @@ pub struct Article {
 }
 
 /// The article body: ordered blocks, their text joined, and the links inside them.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Body {
     pub text: String,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph,
@@ -50,19 +50,19 @@ pub enum BlockKind {
     Table,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Link {
     pub text: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Image {
     pub url: Option<String>,
     pub caption: Option<String>,
@@ -71,7 +71,7 @@ pub struct Image {
 }
 
 /// Another story the page links to (a related box, "Đừng bỏ lỡ", "Xem thêm").
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Related {
     pub title: String,
     pub url: Option<String>,
@@ -81,7 +81,7 @@ pub struct Related {
     pub entities: Vec<Entity>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Stats {
     pub words: usize,
     pub paragraphs: usize,
@@ -89,7 +89,7 @@ pub struct Stats {
 }
 
 /// How the answer was made; the only part that may differ between identical requests.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Meta {
     pub input: String,
     pub http_status: Option<u16>,
@@ -100,7 +100,7 @@ pub struct Meta {
     pub version: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Timings {
     pub fetch: f64,
     pub extract: f64,

@@ -32,7 +32,7 @@ pub enum Source {
 pub use crate::cache::Mode as CacheMode;
 
 /// Options that change the answer.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// ISO date or datetime for relative and year-less dates when the page has no publication time.
@@ -111,7 +111,7 @@ impl PipelineError {
 }
 
 /// What `/v1/analyze` returns for a clean text.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct TextAnalysis {
     pub dates: Vec<DateMention>,
     pub entities: Vec<crate::vi::entities::Entity>,

@@ -187,6 +187,26 @@ async fn drive(st: AppState, body: Body, tx: mpsc::Sender<Bytes>) {
 }
 
 /// `POST /v1/extract/batch`.
+#[utoipa::path(
+    post,
+    path = "/v1/extract/batch",
+    tag = "extract",
+    request_body(
+        description = "NDJSON: one JSON object per line, `{\"id\": …, \"url\" | \"html\" | \"text\": …, \"options\"?: {…}}`; may be streamed",
+        content = String,
+        content_type = "application/x-ndjson"
+    ),
+    responses(
+        (status = 200, description = "NDJSON, one BatchLine per input line, in the order they finish; streamed as they are ready",
+            body = super::openapi::BatchLine, content_type = "application/x-ndjson"),
+        (status = 401, description = "unauthorized", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "forbidden", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "unsupported-media-type", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "rate-limited", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "overloaded", body = Problem, content_type = "application/problem+json")
+    ),
+    security((), ("api_key" = []))
+)]
 pub async fn batch(
     State(st): State<AppState>,
     headers: HeaderMap,

@@ -5,6 +5,7 @@ pub mod access;
 pub mod batch;
 pub mod error;
 pub mod observe;
+pub mod openapi;
 pub mod respond;
 pub mod routes;
 
@@ -13,7 +14,6 @@ use crate::pipeline::Pipeline;
 use crate::service::Service;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, Response};
-use axum::routing::get;
 use axum::Router;
 use error::{problem_response, ApiError};
 use std::net::SocketAddr;
@@ -34,6 +34,8 @@ pub struct AppState {
     pub service: Service,
     pub access: Arc<access::Access>,
     pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
+    /// The OpenAPI document, rendered once.
+    pub openapi: Arc<String>,
     pub shutting_down: Arc<AtomicBool>,
 }
 
@@ -45,6 +47,7 @@ impl AppState {
         Ok(AppState {
             access: Arc::new(access),
             metrics: crate::metrics::init(),
+            openapi: Arc::new(String::new()),
             config: Arc::new(config),
             pipeline: Pipeline::new(),
             service,
@@ -68,19 +71,35 @@ fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<axum
 }
 
 /// Builds the application router with all middleware.
-pub fn router(state: AppState) -> Router {
+/// The routes with their OpenAPI descriptions: every route is registered here, through
+/// `routes!`, so none can exist without its description.
+fn api_routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    use utoipa::OpenApi;
+    use utoipa_axum::{router::OpenApiRouter, routes};
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(routes::extract_get, routes::extract_post))
+        .routes(routes!(batch::batch))
+        .routes(routes!(routes::analyze))
+        .routes(routes!(routes::purge))
+        .routes(routes!(routes::healthz))
+        .routes(routes!(routes::readyz))
+        .routes(routes!(observe::metrics))
+        .routes(routes!(openapi::document))
+        .split_for_parts()
+}
+
+/// The OpenAPI 3.1 document of this build, as served at `/openapi.json` (pretty-printed).
+pub fn openapi_json() -> String {
+    let (_, api) = api_routes();
+    api.to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+pub fn router(mut state: AppState) -> Router {
     let cors = cors_layer(&state.config.cors.allowed_origins);
-    let app = Router::new()
-        .route(
-            "/v1/extract",
-            get(routes::extract_get).post(routes::extract_post),
-        )
-        .route("/v1/extract/batch", axum::routing::post(batch::batch))
-        .route("/v1/analyze", axum::routing::post(routes::analyze))
-        .route("/v1/cache", axum::routing::delete(routes::purge))
-        .route("/metrics", get(observe::metrics))
-        .route("/healthz", get(routes::healthz))
-        .route("/readyz", get(routes::readyz))
+    let (routes, _) = api_routes();
+    state.openapi = Arc::new(openapi_json());
+    let app = routes
         .fallback(|req: Request| async move { ApiError::NotFound(req.uri().path().to_owned()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .with_state(state.clone())
@@ -219,6 +238,7 @@ async fn shutdown_signal() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::routing::get;
     use tower::ServiceExt;
 
     #[tokio::test]

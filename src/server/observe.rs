@@ -40,6 +40,15 @@ pub async fn record(req: Request, next: Next) -> Response {
 }
 
 /// `GET /metrics`.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "operations",
+    responses(
+        (status = 200, description = "Prometheus text format", body = String, content_type = "text/plain; version=0.0.4"),
+        (status = 401, description = "unauthorized (only with auth.metrics_require_key)", body = crate::problem::Problem, content_type = "application/problem+json")
+    )
+)]
 pub async fn metrics(State(st): State<AppState>) -> Response {
     let (bytes, entries) = st.service.cache.memory_usage().await;
     metrics::gauge!(crate::metrics::CACHE_MEMORY_BYTES).set(bytes as f64);

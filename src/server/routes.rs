@@ -4,8 +4,10 @@
 use super::error::ApiError;
 use super::respond;
 use super::AppState;
+use crate::article::Article;
 use crate::extract::InputKind;
 use crate::pipeline::{CacheMode, Input, Options, Source};
+use crate::problem::Problem;
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -16,7 +18,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 /// The JSON form of `POST /v1/extract`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtractRequest {
     pub url: Option<String>,
@@ -27,19 +29,40 @@ pub struct ExtractRequest {
 }
 
 /// Query parameters accepted with raw bodies and with GET.
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExtractQuery {
+    /// GET: the page to fetch. POST with a raw body: the page's address (never fetched).
     pub url: Option<String>,
+    /// ISO date or datetime for year-less and relative dates when the page has no publication time.
     pub reference_date: Option<String>,
+    /// `default`, `refresh` (compute, then store) or `bypass` (neither read nor write).
+    #[param(inline)]
     pub cache: Option<CacheMode>,
 }
 
+/// `GET /healthz`: liveness.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "operations",
+    responses((status = 200, description = "The process is serving", body = super::openapi::Health))
+)]
 pub async fn healthz() -> impl IntoResponse {
     Json(serde_json::json!({"status": "ok"}))
 }
 
 /// `GET /readyz`: 503 while shutting down; otherwise ready, and "degraded" (still 200) when
 /// the shared cache does not answer: requests are then served from memory.
+#[utoipa::path(
+    get,
+    path = "/readyz",
+    tag = "operations",
+    responses(
+        (status = 200, description = "Ready (or degraded: Redis down, serving from memory)", body = super::openapi::Ready),
+        (status = 503, description = "Shutting down", body = super::openapi::Ready)
+    )
+)]
 pub async fn readyz(State(st): State<AppState>) -> Response {
     if st.shutting_down.load(Ordering::Relaxed) {
         return (
@@ -125,6 +148,38 @@ pub(crate) fn json_to_input(req: ExtractRequest, query: ExtractQuery) -> Result<
 }
 
 /// `POST /v1/extract`.
+#[utoipa::path(
+    post,
+    path = "/v1/extract",
+    tag = "extract",
+    params(ExtractQuery,
+        ("Cache-Control" = Option<String>, Header, description = "`no-cache`: refresh; `no-store`: bypass the cache")),
+    request_body(
+        description = "A JSON request (`html`, `text` or `url` alone), or the raw page as text/html or text/plain (charset honoured, else detected; `?url=` gives its address)",
+        content(
+            (ExtractRequest = "application/json"),
+            (String = "text/html"),
+            (String = "text/plain")
+        )
+    ),
+    responses(
+        (status = 200, description = "The article", body = Article,
+            headers(("ETag" = String, description = "Weak tag of the article"),
+                    ("X-Cache" = String, description = "hit; tier=memory | hit; tier=redis | miss | bypass"))),
+        (status = 413, description = "too-large: the body exceeds server.max_body_bytes", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "unsupported-media-type", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "invalid-json, invalid-request, empty-body, invalid-reference-date, invalid-url", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "unauthorized", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "forbidden, blocked-address", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "no-article, unsupported-content, too-deep", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "rate-limited", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "upstream-status, upstream-backoff, dns-failure, upstream-unreachable, upstream-error, too-many-redirects, too-large", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "timeout, overloaded", body = Problem, content_type = "application/problem+json"),
+        (status = 504, description = "upstream-timeout", body = Problem, content_type = "application/problem+json"),
+        (status = 501, description = "fetch-disabled", body = Problem, content_type = "application/problem+json")
+    ),
+    security((), ("api_key" = []))
+)]
 pub async fn extract_post(
     State(st): State<AppState>,
     Query(query): Query<ExtractQuery>,
@@ -243,7 +298,7 @@ async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
 }
 
 /// The JSON body of `POST /v1/analyze`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnalyzeRequest {
     pub text: String,
@@ -251,6 +306,23 @@ pub struct AnalyzeRequest {
 }
 
 /// `POST /v1/analyze`: dates and entities of a text that is already clean.
+#[utoipa::path(
+    post,
+    path = "/v1/analyze",
+    tag = "analyze",
+    request_body(content = AnalyzeRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Dates and entities (offsets in code points of the NFC text, field `text`)", body = crate::pipeline::TextAnalysis),
+        (status = 400, description = "invalid-json, invalid-request, invalid-reference-date", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "unauthorized", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "forbidden", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "too-large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "unsupported-media-type", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "rate-limited", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "overloaded", body = Problem, content_type = "application/problem+json")
+    ),
+    security((), ("api_key" = []))
+)]
 pub async fn analyze(
     State(st): State<AppState>,
     headers: HeaderMap,
@@ -287,6 +359,30 @@ pub async fn analyze(
 }
 
 /// `GET /v1/extract?url=…`.
+#[utoipa::path(
+    get,
+    path = "/v1/extract",
+    tag = "extract",
+    params(ExtractQuery,
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: 304 when it still matches"),
+        ("Cache-Control" = Option<String>, Header, description = "`no-cache`: refresh; `no-store`: bypass the cache")),
+    responses(
+        (status = 200, description = "The article of the fetched page", body = Article,
+            headers(("ETag" = String, description = "Weak tag of the article"),
+                    ("X-Cache" = String, description = "hit; tier=memory | hit; tier=redis | miss | bypass"))),
+        (status = 304, description = "Not modified: the If-None-Match tag matches"),
+        (status = 400, description = "invalid-json, invalid-request, empty-body, invalid-reference-date, invalid-url", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "unauthorized", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "forbidden, blocked-address", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "no-article, unsupported-content, too-deep", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "rate-limited", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "upstream-status, upstream-backoff, dns-failure, upstream-unreachable, upstream-error, too-many-redirects, too-large", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "timeout, overloaded", body = Problem, content_type = "application/problem+json"),
+        (status = 504, description = "upstream-timeout", body = Problem, content_type = "application/problem+json"),
+        (status = 501, description = "fetch-disabled", body = Problem, content_type = "application/problem+json")
+    ),
+    security((), ("api_key" = []))
+)]
 pub async fn extract_get(
     State(st): State<AppState>,
     Query(query): Query<ExtractQuery>,
@@ -344,6 +440,20 @@ async fn run(
 }
 
 /// `DELETE /v1/cache?url=…`: removes a page (every option variant) from both cache tiers.
+#[utoipa::path(
+    delete,
+    path = "/v1/cache",
+    tag = "cache",
+    params(("url" = String, Query, description = "The page's URL, as given to /v1/extract (normalized the same way)")),
+    responses(
+        (status = 200, description = "What each tier held", body = super::openapi::PurgeAnswer),
+        (status = 400, description = "invalid-request, invalid-url", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "unauthorized", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "forbidden", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "rate-limited", body = Problem, content_type = "application/problem+json")
+    ),
+    security((), ("api_key" = []))
+)]
 pub async fn purge(
     State(st): State<AppState>,
     Query(query): Query<ExtractQuery>,

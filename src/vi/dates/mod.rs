@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// One date or time expression found in a text field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DateMention {
     pub text: String,
     pub field: String,
@@ -33,7 +33,7 @@ pub struct DateMention {
 }
 
 /// The lunar reading of a lunar-calendar mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LunarReading {
     pub year: i32,
     pub month: u8,

@@ -17,7 +17,7 @@ use recognize::{MentionKind, Raw, Ty};
 use serde::{Deserialize, Serialize};
 
 /// One mention of an entity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EntityMention {
     pub field: String,
     /// Code-point offsets in the field, end exclusive.
@@ -29,7 +29,7 @@ pub struct EntityMention {
 }
 
 /// One entity of an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Entity {
     /// `PERSON`, `ORGANIZATION`, `LOCATION`, `DOCUMENT`, `MONEY` or `PERCENT`.
     #[serde(rename = "type")]
