@@ -4,7 +4,7 @@
 #   docker build -t vnarticle .
 #   docker run --rm -p 8080:8080 vnarticle
 #
-# Where base images cannot be pulled, scripts/container-build.sh makes local
+# Where base images cannot be pulled, scripts/container-smoke.sh makes local
 # stand-ins for both base images and builds this file with podman:
 #   --build-arg RUST_IMAGE=localhost/... --build-arg RUNTIME_IMAGE=localhost/...
 

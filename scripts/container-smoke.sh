@@ -19,7 +19,7 @@
 # /v1/extract, runs the image's HEALTHCHECK, stops the container with SIGTERM
 # and checks that it exited 0 within the grace period.
 #
-# Usage: scripts/container-build.sh [all|base|builder|image|test|clean]...
+# Usage: scripts/container-smoke.sh [all|base|builder|image|test|clean]...
 #   all      (default) base builder image test
 #   base     make the local Debian base image if missing
 #   builder  make the local Rust builder image if missing
@@ -422,6 +422,23 @@ print(t[:100])
           || fail "POST /v1/extract: no JSON title in response: ${body:0:300}"
     else
         fail "seed page $SEED_PAGE not found"
+    fi
+
+    # Operations routes: readiness, Prometheus metrics, the OpenAPI document.
+    if curl -sf --max-time 10 "$base/readyz" | grep -q '"status":"ready"'; then
+        pass "GET /readyz: ready"
+    else
+        fail "GET /readyz: $(curl -s --max-time 10 "$base/readyz" | head -c 300)"
+    fi
+    if curl -sf --max-time 10 "$base/metrics" | grep -q '^vnarticle_http_requests_total{route="/v1/extract",status="200"} 1'; then
+        pass "GET /metrics counts the extraction"
+    else
+        fail "GET /metrics: $(curl -s --max-time 10 "$base/metrics" | grep -m3 vnarticle_http)"
+    fi
+    if curl -sf --max-time 10 "$base/openapi.json" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d["openapi"].startswith("3.1") and "/v1/extract" in d["paths"] else 1)'; then
+        pass "GET /openapi.json: OpenAPI 3.1 with /v1/extract"
+    else
+        fail "GET /openapi.json"
     fi
 
     # Logs are JSON lines (VNARTICLE__LOG__FORMAT=json).
