@@ -135,40 +135,53 @@ fn print_problem(p: &Problem) {
     let _ = writeln!(std::io::stderr(), "{}", p.to_json());
 }
 
+/// The configuration (defaults, `--config` file, environment), or a printed problem and
+/// exit 2.
+fn load_config(file: Option<&std::path::Path>) -> Result<Config, ExitCode> {
+    Config::load(file).map_err(|e| {
+        print_problem(&Problem::new(
+            "invalid-config",
+            500,
+            "Invalid configuration",
+            e.to_string(),
+        ));
+        ExitCode::from(2)
+    })
+}
+
+/// A Tokio runtime (multi-threaded or on this thread), or a printed problem and exit 1.
+fn runtime(multi_thread: bool) -> Result<tokio::runtime::Runtime, ExitCode> {
+    let mut b = if multi_thread {
+        tokio::runtime::Builder::new_multi_thread()
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+    };
+    b.enable_all().build().map_err(|e| {
+        print_problem(&Problem::new(
+            "internal",
+            500,
+            "Internal error",
+            e.to_string(),
+        ));
+        ExitCode::FAILURE
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve { listen, config } => {
-            let mut cfg = match Config::load(config.as_deref()) {
+            let mut cfg = match load_config(config.as_deref()) {
                 Ok(c) => c,
-                Err(e) => {
-                    print_problem(&Problem::new(
-                        "invalid-config",
-                        500,
-                        "Invalid configuration",
-                        e.to_string(),
-                    ));
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             if let Some(l) = listen {
                 cfg.server.listen = l;
             }
             init_tracing(&cfg);
-            let rt = match tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-            {
+            let rt = match runtime(true) {
                 Ok(rt) => rt,
-                Err(e) => {
-                    print_problem(&Problem::new(
-                        "internal",
-                        500,
-                        "Internal error",
-                        e.to_string(),
-                    ));
-                    return ExitCode::FAILURE;
-                }
+                Err(code) => return code,
             };
             match rt.block_on(vnarticle::server::serve(cfg)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -270,32 +283,9 @@ fn extract_url(
     config: Option<&std::path::Path>,
     pretty: bool,
 ) -> ExitCode {
-    let cfg = match Config::load(config) {
-        Ok(c) => c,
-        Err(e) => {
-            print_problem(&Problem::new(
-                "invalid-config",
-                500,
-                "Invalid configuration",
-                e.to_string(),
-            ));
-            return ExitCode::from(2);
-        }
-    };
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            print_problem(&Problem::new(
-                "internal",
-                500,
-                "Internal error",
-                e.to_string(),
-            ));
-            return ExitCode::FAILURE;
-        }
+    let (cfg, rt) = match load_config(config).and_then(|c| Ok((c, runtime(false)?))) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let input = Input {
         source: Source::Url(url.to_owned()),
@@ -347,32 +337,9 @@ fn extract_many(
     config: Option<&std::path::Path>,
 ) -> ExitCode {
     use futures_util::StreamExt;
-    let cfg = match Config::load(config) {
-        Ok(c) => c,
-        Err(e) => {
-            print_problem(&Problem::new(
-                "invalid-config",
-                500,
-                "Invalid configuration",
-                e.to_string(),
-            ));
-            return ExitCode::from(2);
-        }
-    };
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            print_problem(&Problem::new(
-                "internal",
-                500,
-                "Internal error",
-                e.to_string(),
-            ));
-            return ExitCode::FAILURE;
-        }
+    let (cfg, rt) = match load_config(config).and_then(|c| Ok((c, runtime(true)?))) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let total = inputs.len();
     let progress = std::io::stderr().is_terminal();

@@ -4,15 +4,9 @@
 mod common;
 
 use common::origin::Origin;
-use common::{client, Server};
+use common::{client, enc, problem, x_cache, Server, ALLOW};
 use serde_json::Value;
 use std::time::{Duration, Instant};
-
-const ALLOW: (&str, &str) = ("VNARTICLE__FETCH__ALLOW_ADDRESSES", "[\"127.0.0.1/32\"]");
-
-fn enc(u: &str) -> String {
-    url::form_urlencoded::byte_serialize(u.as_bytes()).collect()
-}
 
 async fn get(s: &Server, target: &str) -> reqwest::Response {
     client()
@@ -20,26 +14,6 @@ async fn get(s: &Server, target: &str) -> reqwest::Response {
         .send()
         .await
         .unwrap()
-}
-
-fn x_cache(r: &reqwest::Response) -> String {
-    r.headers()
-        .get("x-cache")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned()
-}
-
-async fn problem(r: reqwest::Response, status: u16, slug: &str) -> Value {
-    assert_eq!(r.status().as_u16(), status, "status");
-    assert_eq!(
-        r.headers()["content-type"].to_str().unwrap(),
-        "application/problem+json"
-    );
-    let p: Value = r.json().await.unwrap();
-    assert_eq!(p["type"], format!("/problems/{slug}"), "{p}");
-    assert_eq!(p["status"], status);
-    p
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

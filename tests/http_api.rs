@@ -4,26 +4,8 @@
 
 mod common;
 
-use common::{client, seed_page, vn_page, Server};
+use common::{client, problem, seed_page, vn_page, Server};
 use serde_json::Value;
-
-async fn problem(resp: reqwest::Response, status: u16, slug: &str) -> Value {
-    assert_eq!(resp.status().as_u16(), status, "status");
-    assert!(
-        resp.headers().contains_key("x-request-id"),
-        "x-request-id on errors too"
-    );
-    assert_eq!(
-        resp.headers()["content-type"].to_str().unwrap(),
-        "application/problem+json"
-    );
-    let v: Value = resp.json().await.expect("problem json");
-    assert_eq!(v["type"], format!("/problems/{slug}"), "{v}");
-    assert_eq!(v["status"], status);
-    assert!(v["title"].as_str().is_some_and(|t| !t.is_empty()));
-    assert!(v["detail"].as_str().is_some_and(|t| !t.is_empty()));
-    v
-}
 
 async fn still_serving(s: &Server) {
     let r = client()

@@ -4,26 +4,9 @@
 mod common;
 
 use common::origin::Origin;
-use common::{client, seed_page, Server};
+use common::{client, enc, problem, seed_page, Server, ALLOW};
 use serde_json::Value;
 use std::time::Duration;
-
-const ALLOW: (&str, &str) = ("VNARTICLE__FETCH__ALLOW_ADDRESSES", "[\"127.0.0.1/32\"]");
-
-fn enc(u: &str) -> String {
-    url::form_urlencoded::byte_serialize(u.as_bytes()).collect()
-}
-
-async fn problem(r: reqwest::Response, status: u16, slug: &str) -> Value {
-    assert_eq!(r.status().as_u16(), status, "status");
-    assert_eq!(
-        r.headers()["content-type"].to_str().unwrap(),
-        "application/problem+json"
-    );
-    let p: Value = r.json().await.unwrap();
-    assert_eq!(p["type"], format!("/problems/{slug}"), "{p}");
-    p
-}
 
 fn seed() -> String {
     std::fs::read_to_string(seed_page()).unwrap()

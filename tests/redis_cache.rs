@@ -5,15 +5,9 @@ mod common;
 
 use common::origin::Origin;
 use common::redis::RedisServer;
-use common::{client, Server};
+use common::{client, enc, Server, ALLOW};
 use serde_json::Value;
 use std::time::{Duration, Instant};
-
-const ALLOW: (&str, &str) = ("VNARTICLE__FETCH__ALLOW_ADDRESSES", "[\"127.0.0.1/32\"]");
-
-fn enc(u: &str) -> String {
-    url::form_urlencoded::byte_serialize(u.as_bytes()).collect()
-}
 
 fn replica(redis: &RedisServer) -> Server {
     Server::start(&[ALLOW, ("VNARTICLE__CACHE__REDIS_URL", &redis.url())])

@@ -297,6 +297,19 @@ async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
     Ok(buf.freeze())
 }
 
+/// The media type of a request's `Content-Type`, lower-cased, without parameters ("" if none).
+pub(crate) fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// The JSON body of `POST /v1/analyze`.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -330,16 +343,7 @@ pub async fn analyze(
 ) -> Result<Response, ApiError> {
     let limit = st.config.server.max_body_bytes;
     let bytes = read_body(body, limit).await?;
-    let ct = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let essence = ct
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let essence = media_type(&headers);
     let is_json_like = essence.is_empty()
         || essence == "application/json"
         || essence.ends_with("+json")

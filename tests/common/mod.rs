@@ -89,3 +89,40 @@ pub fn client() -> reqwest::Client {
         .build()
         .expect("client")
 }
+
+/// A URL as one query parameter value.
+pub fn enc(u: &str) -> String {
+    url::form_urlencoded::byte_serialize(u.as_bytes()).collect()
+}
+
+/// The `X-Cache` header of a response ("" when absent).
+pub fn x_cache(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("x-cache")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// Checks a problem response (status, content type, slug, the members every problem has,
+/// the request id) and returns its JSON.
+pub async fn problem(resp: reqwest::Response, status: u16, slug: &str) -> serde_json::Value {
+    assert_eq!(resp.status().as_u16(), status, "status");
+    assert!(
+        resp.headers().contains_key("x-request-id"),
+        "x-request-id on errors too"
+    );
+    assert_eq!(
+        resp.headers()["content-type"].to_str().unwrap(),
+        "application/problem+json"
+    );
+    let v: serde_json::Value = resp.json().await.expect("problem json");
+    assert_eq!(v["type"], format!("/problems/{slug}"), "{v}");
+    assert_eq!(v["status"], status);
+    assert!(v["title"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(v["detail"].as_str().is_some_and(|t| !t.is_empty()));
+    v
+}
+
+/// The configuration that lets the service fetch from the local origin on 127.0.0.1.
+pub const ALLOW: (&str, &str) = ("VNARTICLE__FETCH__ALLOW_ADDRESSES", "[\"127.0.0.1/32\"]");
