@@ -8,7 +8,7 @@
 #                         unknown route, no article
 #      8% slow origins    GET ?url=/slow?ms=300&n=<new> (a fetch that waits on the origin)
 #      7% analyze         POST /v1/analyze
-# The memory cache is bounded at 64 MiB here (cache.memory_max_bytes) so that it fills within
+# The memory cache is bounded at 16 MiB here (cache.memory_max_bytes) so that it fills within
 # the first minute: what must stay flat is the process around a full cache.
 # Usage: bench/soak.sh [--duration 600] [--connections 16]
 # Prints a report; exit 1 when a 5xx other than shedding (503 overloaded) occurred or when
@@ -40,7 +40,7 @@ wait_http "http://127.0.0.1:$ORIGIN_PORT/page/dantri_1.html"
 
 SVC_PORT=$(free_port)
 VNARTICLE__FETCH__ALLOW_ADDRESSES='["127.0.0.1/32"]' \
-VNARTICLE__CACHE__MEMORY_MAX_BYTES=67108864 \
+VNARTICLE__CACHE__MEMORY_MAX_BYTES=16777216 \
   "$BIN" serve --listen "127.0.0.1:$SVC_PORT" 2>"$WORK/service.log" &
 SVC_PID=$!
 PIDS+=($SVC_PID)

@@ -113,3 +113,59 @@ fn chrome_words_are_not_entities() {
     let es = entities("Logo Đăng nhập Đăng ký Tìm kiếm Chia sẻ Bình luận");
     assert!(es.is_empty(), "{es:#?}");
 }
+
+#[test]
+fn initials_foreign_particles_and_match_reports_are_people() {
+    let es = entities(
+        "Hai người bị thương là T.V.H và P.V.H. Anh B.V.V (SN 1990) cho biết đã báo công an. \
+         Đội hình: Molina, Romero (Medina 70'), Mac Allister; HLV Luis de la Fuente hài lòng.",
+    );
+    for name in [
+        "T.V.H",
+        "P.V.H",
+        "B.V.V",
+        "Molina",
+        "Romero",
+        "Medina",
+        "Mac Allister",
+        "Luis de la Fuente",
+    ] {
+        find(&es, "PERSON", name);
+    }
+    // A product with its model number is not a person.
+    let es = entities("Hãng vừa ra mắt Galaxy 25 và bán Xperia 1 tại Việt Nam.");
+    assert!(es.iter().all(|e| e.ty != "PERSON"), "{es:#?}");
+}
+
+#[test]
+fn well_known_companies_are_organizations_not_people() {
+    let es = entities(
+        "Sau khi Dell, Lenovo và Sony tăng giá, Chanel cũng điều chỉnh; theo Bloomberg, \
+         Instagram và Xiaomi chưa lên tiếng.",
+    );
+    for name in [
+        "Dell",
+        "Lenovo",
+        "Sony",
+        "Chanel",
+        "Bloomberg",
+        "Instagram",
+        "Xiaomi",
+    ] {
+        find(&es, "ORGANIZATION", name);
+    }
+    assert!(es.iter().all(|e| e.ty != "PERSON"), "{es:#?}");
+}
+
+#[test]
+fn a_bare_commune_or_district_name_without_a_person_cue_is_a_place() {
+    let es = entities(
+        "Bãi rác tiếp nhận rác của các khu vực lân cận như Nghi Lộc, Hưng Nguyên, Cửa Lò.",
+    );
+    for name in ["Nghi Lộc", "Hưng Nguyên", "Cửa Lò"] {
+        find(&es, "LOCATION", name);
+    }
+    // With a cue, the same words are a person's name.
+    let es = entities("Ông Hưng Nguyên, Phó giám đốc, cho biết.");
+    find(&es, "PERSON", "Hưng Nguyên");
+}

@@ -173,7 +173,7 @@ impl Cache {
                         Entry::Article(s) => s.json.len() + s.etag.len(),
                         Entry::Failure(p) => p.detail.len() + 128,
                     };
-                    u32::try_from(n + k.len() + 96).unwrap_or(u32::MAX)
+                    u32::try_from(n + k.len() + 256).unwrap_or(u32::MAX)
                 })
                 .expire_after(Expiry {
                     ttl: Duration::from_secs(cfg.ttl_seconds.max(1)),

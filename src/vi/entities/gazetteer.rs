@@ -45,6 +45,10 @@ pub struct Gazetteer {
     pub syllables: HashSet<String>,
     /// English words of product, event and brand names, never a person alone.
     pub not_names: HashSet<String>,
+    /// Names of communes and former districts without their type word ("Nghi Lộc"), folded,
+    /// of two syllables or more: a capitalized run with no person cue that is one of them is
+    /// taken as the place.
+    pub bare_places: HashSet<String>,
     /// For each first token of a name, title, head or type word: the most tokens an entry
     /// starting with it has (lookups start only where something can start).
     pub first_names: HashMap<String, usize>,
@@ -83,6 +87,7 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 
 fn build() -> Gazetteer {
     let mut names: HashMap<String, Known> = HashMap::new();
+    let mut bare_places: HashSet<String> = HashSet::new();
     let add = |names: &mut HashMap<String, Known>, s: &str, k: Known| {
         let kk = key(s);
         if !kk.is_empty() {
@@ -123,6 +128,10 @@ fn build() -> Gazetteer {
                     && name.chars().next().is_some_and(char::is_alphabetic) =>
             {
                 add(&mut names, &format!("{type_word} {name}"), place.clone());
+                let k = key(name);
+                if k.contains(' ') {
+                    bare_places.insert(k);
+                }
             }
             _ => {}
         }
@@ -223,6 +232,7 @@ fn build() -> Gazetteer {
             .collect(),
         abbreviations,
         not_names: set(include_str!("data/foreign_non_names.txt")),
+        bare_places,
         syllables: include_str!("data/syllables.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -131,8 +131,25 @@ const ORG_CONNECTORS: &[&str] = &[
 /// or organization head. Returns its end (exclusive).
 fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
     let mut j = i;
-    while j < cx.t.len() && j - i < 4 {
+    let mut words = 0;
+    while j < cx.t.len() && words < 4 {
         let Some(w) = cx.word(j) else { break };
+        // Foreign names carry lower-case particles between their words ("Luis de la
+        // Fuente", "Ludwig van Beethoven").
+        if foreign && j > i && !w.upper() && NAME_PARTICLES.contains(&cx.folded[j].as_str()) {
+            let mut k = j;
+            while cx
+                .word(k)
+                .is_some_and(|w| !w.upper() && NAME_PARTICLES.contains(&cx.folded[k].as_str()))
+            {
+                k += 1;
+            }
+            if cx.upper(k) && cx.t[k].space_before {
+                j = k;
+                continue;
+            }
+            break;
+        }
         // Capitalized words of two letters or more, not abbreviations ("UBND") or
         // camel-case product names ("MacBook", "VNeID").
         let camel = w.text.chars().skip(1).any(char::is_uppercase);
@@ -143,20 +160,48 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         if j > i && !cx.t[j].space_before {
             break;
         }
+        // An organization's head ends a name ("Phú Nhuận Công ty").
+        if j > i
+            && cx
+                .longest(j, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))
+                .is_some_and(|n| n >= 2)
+        {
+            break;
+        }
         j += 1;
+        words += 1;
         // Foreign names may be joined by a hyphen ("Jean-Pierre").
         if foreign
+            && words < 4
             && cx
                 .t
                 .get(j)
                 .is_some_and(|t| t.text == "-" && !t.space_before)
             && cx.upper(j + 1)
+            && cx.t.get(j + 1).is_some_and(|t| !t.space_before)
         {
             j += 1;
         }
     }
     (j > i).then_some(j)
 }
+
+/// A person written by initials, as the press writes victims and suspects ("T.V.H",
+/// "N.T.M"): single capitals joined by full stops; `min` letters at least.
+fn initials(cx: &Cx<'_>, i: usize, min: usize) -> bool {
+    let Some(w) = cx.word(i) else { return false };
+    let parts: Vec<&str> = w.text.split('.').collect();
+    (min..=4).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Lower-case particles inside foreign names.
+const NAME_PARTICLES: [&str; 16] = [
+    "de", "la", "del", "della", "da", "di", "van", "von", "der", "den", "du", "dos", "das", "le",
+    "bin", "ter",
+];
 
 /// A Vietnamese personal name without a cue: a family name then 1..=3 given-name syllables,
 /// all capitalized, none of them making an ordinary word with the next.
@@ -201,7 +246,13 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
             return None;
         }
     }
-    if cx.t.get(end).is_some_and(|t| t.kind == Kind::Num) {
+    // Not a product with its model number ("iPhone 16"); a minute mark is a match report's
+    // ("Pedri 62'").
+    let minute = |k: usize| {
+        cx.t.get(k)
+            .is_some_and(|t| matches!(t.text.as_str(), "'" | "’" | "′"))
+    };
+    if cx.t.get(end).is_some_and(|t| t.kind == Kind::Num) && !minute(end + 1) {
         return None;
     }
     // A lone capitalized Vietnamese syllable mid-sentence is a work's title or an emphasis
@@ -209,8 +260,10 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
     if end - i == 1 && cx.g.syllables.contains(&cx.folded[i]) {
         return None;
     }
-    // "World Cup", "Miss World", "Education Store": product and event names.
-    if (i..end).any(|k| cx.g.not_names.contains(&cx.folded[k])) {
+    // "World Cup", "Miss World", "Education Store": product and event names; "Mac" begins a
+    // surname too ("Mac Allister"), not only a product ("Mac mini").
+    let prefix = end - i > 1 && cx.folded[i] == "mac";
+    if (i..end).any(|k| !(prefix && k == i) && cx.g.not_names.contains(&cx.folded[k])) {
         return None;
     }
     Some(end)
@@ -435,13 +488,15 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             let head_next = cx
                 .longest(j, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))
                 .is_some();
-            let cue_name = name_run(&cx, j, true).filter(|&e| {
-                !head_next &&
+            let cue_name = name_run(&cx, j, true)
+                .or_else(|| initials(&cx, j, 2).then_some(j + 1))
+                .filter(|&e| {
+                    !head_next &&
                 // Not a place or an organization after the title ("Bộ trưởng Bộ Tài chính").
                 org_at(&cx, j).is_none()
                     && typed_place(&cx, j).is_none()
                     && !(e - j == 1 && cx.g.names.contains_key(&cx.folded[j]))
-            });
+                });
             // An organization written inside the title itself ("Thủ tướng Chính phủ").
             if let Some(n) = title {
                 let mut k = i + 1;
@@ -466,11 +521,12 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                 let (ts, _) = cx.text(i, j);
                 let title_text =
                     title.map(|_| text.chars().skip(ts).take(cx.t[j - 1].end - ts).collect());
-                let kind = if honor.is_some() && title.is_none() && e - j == 1 {
-                    MentionKind::GivenName
-                } else {
-                    MentionKind::Name
-                };
+                let kind =
+                    if honor.is_some() && title.is_none() && e - j == 1 && !initials(&cx, j, 2) {
+                        MentionKind::GivenName
+                    } else {
+                        MentionKind::Name
+                    };
                 push(&mut out, Ty::Person, kind, j, e, title_text);
                 i = e;
                 continue;
@@ -483,16 +539,26 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                 continue;
             }
         }
+        // Initials standing for a person, with no cue needed when there are three or more.
+        if initials(&cx, i, 3) {
+            push(&mut out, Ty::Person, MentionKind::Name, i, i + 1, None);
+            i += 1;
+            continue;
+        }
         // 2. An organization by its head noun, or a known name (the longer wins).
         let org = org_at(&cx, i);
         let known = gazetteer_at(&cx, i);
         let typed = typed_place(&cx, i);
-        let person = family_name(&cx, i).or_else(|| {
-            // Only when nothing else starts here.
-            (org.is_none() && known.is_none() && typed.is_none())
-                .then(|| capitalized_name(&cx, i))
-                .flatten()
-        });
+        let family = family_name(&cx, i);
+        // Only when nothing else starts here.
+        let fallback = (family.is_none() && org.is_none() && known.is_none() && typed.is_none())
+            .then(|| capitalized_name(&cx, i))
+            .flatten();
+        // A commune's or former district's name with no person cue is the place ("các khu
+        // vực lân cận như Nghi Lộc, Hưng Nguyên").
+        let bare_place =
+            fallback.filter(|&e| cx.g.bare_places.contains(&cx.folded[i..e].join(" ")));
+        let person = family.or(fallback.filter(|_| bare_place.is_none()));
         let best = [
             org.map(|e| (e, 3, Ty::Organization)),
             known.map(|e| {
@@ -503,6 +569,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                 (e, 2, ty)
             }),
             typed.map(|e| (e, 2, Ty::Location)),
+            bare_place.map(|e| (e, 1, Ty::Location)),
             person.map(|e| (e, 1, Ty::Person)),
         ]
         .into_iter()
