@@ -485,7 +485,9 @@ pub fn entity_scores(gold: &[EntitiesGold], verbose: bool) -> EntityCounts {
                     let ty = short(&e.ty);
                     e.mentions
                         .into_iter()
-                        .filter(|m| m.kind != "title")
+                        // Bare titles, and places inside an organization's name ("Đà Nẵng" in
+                        // "Thành ủy Đà Nẵng"), are not spans of their own by the convention.
+                        .filter(|m| m.kind != "title" && m.kind != "in_name")
                         .map(move |m| (m.start, m.end, ty.clone(), m.text))
                 })
                 .collect();

@@ -264,6 +264,8 @@ fn entities_of_the_article_and_of_each_related_story() {
         ("LOCATION", "cầu Vân Phúc"),
         ("LOCATION", "cầu Thượng Cát"),
         ("ORGANIZATION", "Thành ủy Đà Nẵng"),
+        // Named inside the organization's name: a mention of kind `in_name`.
+        ("LOCATION", "Đà Nẵng"),
     ] {
         assert!(names.contains(&want), "{want:?} not in {names:?}");
     }

@@ -24,7 +24,8 @@ pub struct EntityMention {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// `name`, `given_name`, `abbreviation` or `title`.
+    /// `name`, `given_name`, `abbreviation`, `title`, or `in_name` (a place inside an
+    /// organization's name: "Đà Nẵng" in "Thành ủy Đà Nẵng").
     pub kind: String,
 }
 
@@ -118,6 +119,7 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
                     MentionKind::Name => "name",
                     MentionKind::GivenName => "given_name",
                     MentionKind::Title => "title",
+                    MentionKind::InName => "in_name",
                 }
                 .to_owned(),
             };

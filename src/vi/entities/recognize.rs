@@ -26,6 +26,8 @@ pub enum MentionKind {
     GivenName,
     /// A bare title standing for a person ("Thủ tướng").
     Title,
+    /// A place named inside an organization's name ("Đà Nẵng" in "Thành ủy Đà Nẵng").
+    InName,
 }
 
 /// A mention found in one field, in code points.
@@ -582,6 +584,40 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             }
             None => i += 1,
         }
+    }
+    // The places named inside organizations' names, so that an article about "Thành ủy Đà
+    // Nẵng" is also about Đà Nẵng.
+    let mut nested = Vec::new();
+    for r in out.iter().filter(|r| r.ty == Ty::Organization) {
+        let Some(a) = toks.iter().position(|t| t.start >= r.start) else {
+            continue;
+        };
+        let b = toks[a..]
+            .iter()
+            .position(|t| t.end > r.end)
+            .map_or(toks.len(), |n| a + n);
+        let mut k = a + 1;
+        while k < b {
+            let typed = typed_place(&cx, k).filter(|&e| e <= b);
+            let known = gazetteer_at(&cx, k).filter(|&e| {
+                e <= b
+                    && matches!(
+                        cx.g.names.get(&cx.folded[k..e].join(" ")),
+                        Some(Known::Place { .. })
+                    )
+            });
+            match typed.into_iter().chain(known).max() {
+                Some(e) => {
+                    push(&mut nested, Ty::Location, MentionKind::InName, k, e, None);
+                    k = e;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    if !nested.is_empty() {
+        out.extend(nested);
+        out.sort_by_key(|r| (r.start, r.ty != Ty::Organization));
     }
     out
 }
