@@ -131,6 +131,7 @@ pub fn router(mut state: AppState) -> Router {
                         route = %route,
                         status = tracing::field::Empty,
                         latency_ms = tracing::field::Empty,
+                        cache = tracing::field::Empty,
                     )
                 })
                 .on_request(())
@@ -138,6 +139,10 @@ pub fn router(mut state: AppState) -> Router {
                     |res: &Response<axum::body::Body>, latency: Duration, span: &Span| {
                         span.record("status", res.status().as_u16());
                         span.record("latency_ms", latency.as_secs_f64() * 1000.0);
+                        if let Some(c) = res.headers().get("x-cache").and_then(|v| v.to_str().ok())
+                        {
+                            span.record("cache", c);
+                        }
                         tracing::info!("response");
                     },
                 )
