@@ -1,13 +1,23 @@
 //! Evaluation of the entity pipeline on the labelled texts (tests/data/entities_gold.jsonl):
 //! precision, recall and F1 per type, exact span and type.
-//! `cargo run --release --example eval_entities [-- --verbose]`
+//! `cargo run --release --example eval_entities [-- --verbose] [--holdout]`; `--holdout` scores
+//! tests/data/entities_holdout.jsonl instead (texts written and labelled blind, never tuned on).
 //! (bench/underthesea_entities.py scores underthesea on the same set the same way.)
 
-use vnarticle::eval::{entity_scores, load_entities_gold, prf};
+use vnarticle::eval::{entity_scores, load_entities_gold, parse_entities_jsonl, prf};
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
-    let gold = load_entities_gold();
+    let gold = if std::env::args().any(|a| a == "--holdout") {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/entities_holdout.jsonl"
+        );
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        parse_entities_jsonl(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    } else {
+        load_entities_gold()
+    };
     let counts = entity_scores(&gold, verbose);
     println!("records={}", gold.len());
     let (mut g, mut p, mut c) = (0, 0, 0);

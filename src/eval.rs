@@ -450,10 +450,16 @@ pub struct GoldEntity {
 
 /// Loads the labelled entity texts shipped with the tests.
 pub fn load_entities_gold() -> Vec<EntitiesGold> {
-    include_str!("../tests/data/entities_gold.jsonl")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("a valid gold line"))
+    parse_entities_jsonl(include_str!("../tests/data/entities_gold.jsonl"))
+        .expect("a valid gold file")
+}
+
+/// Labelled entity records from JSONL text (the format of `tests/data/entities_gold.jsonl`).
+pub fn parse_entities_jsonl(text: &str) -> Result<Vec<EntitiesGold>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("line {}: {e}", i + 1)))
         .collect()
 }
 
