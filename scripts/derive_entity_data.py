@@ -77,6 +77,7 @@ HAND = {
     "honorifics.txt": 2,
     "org_heads.txt": 2,
     "loc_types.txt": 2,
+    "regions.tsv": 3,
 }
 
 

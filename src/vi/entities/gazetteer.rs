@@ -155,6 +155,18 @@ fn build() -> Gazetteer {
             add(&mut names, a, place.clone());
         }
     }
+    // Foreign regions, states and seas the press names without a type word.
+    for f in lines(include_str!("data/regions.tsv")) {
+        let name = field(&f, 0);
+        let place = Known::Place {
+            name: name.to_owned(),
+            successor: None,
+        };
+        add(&mut names, name, place.clone());
+        for a in field(&f, 2).split('|').filter(|a| !a.is_empty()) {
+            add(&mut names, a, place.clone());
+        }
+    }
     for f in lines(include_str!("data/cities.tsv")) {
         let name = field(&f, 0);
         let place = Known::Place {

@@ -156,7 +156,12 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         // camel-case product names ("MacBook", "VNeID").
         let camel = w.text.chars().skip(1).any(char::is_uppercase);
         let digit = w.text.chars().any(|c| c.is_ascii_digit());
-        if !w.upper() || w.text.chars().count() < 2 || camel || digit {
+        // One capital letter opens some names of the Central Highlands ("Y Tý", "Y Moan")
+        // when a capitalized word follows it.
+        let lone_letter = w.text.chars().count() == 1
+            && j == i
+            && cx.t.get(j + 1).is_some_and(|n| n.space_before && n.upper());
+        if !w.upper() || (w.text.chars().count() < 2 && !lone_letter) || camel || digit {
             break;
         }
         if j > i && !cx.t[j].space_before {
@@ -172,17 +177,26 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         }
         j += 1;
         words += 1;
-        // Foreign names may be joined by a hyphen ("Jean-Pierre").
+        // Foreign names may be joined by a hyphen ("Jean-Pierre"); Korean given names are
+        // written with a lower-case second part ("Lee Jae-myung", "Kim Sang-sik").
         if foreign
             && words < 4
             && cx
                 .t
                 .get(j)
                 .is_some_and(|t| t.text == "-" && !t.space_before)
-            && cx.upper(j + 1)
-            && cx.t.get(j + 1).is_some_and(|t| !t.space_before)
+            && cx
+                .t
+                .get(j + 1)
+                .is_some_and(|t| !t.space_before && t.kind == Kind::Word)
         {
-            j += 1;
+            if cx.upper(j + 1) {
+                j += 1;
+            } else if j - i >= 2 {
+                // The lower-case part closes the name.
+                j += 2;
+                break;
+            }
         }
     }
     (j > i).then_some(j)
@@ -317,6 +331,15 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             last_good = Some(j);
             continue;
         }
+        // Courts and procuracies by region since July 2025 ("Tòa án nhân dân khu vực 1").
+        if cx.folded.get(j).is_some_and(|w| w == "khu")
+            && cx.folded.get(j + 1).is_some_and(|w| w == "vực")
+            && cx.t.get(j + 2).is_some_and(|t| t.kind == Kind::Num)
+        {
+            j += 3;
+            last_good = Some(j);
+            continue;
+        }
         if t.kind == Kind::Word && ORG_CONNECTORS.contains(&cx.folded[j].as_str()) {
             j += 1;
             continue;
@@ -389,7 +412,16 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     {
         return Some(j + 1);
     }
-    if person_starts(cx, j)
+    // Roads, bridges, squares and schools are named after people ("đường Phạm Văn Đồng"); an
+    // administrative word before a full name is a title-like use ("xã Nguyễn Văn A" is rare).
+    let named_after_people = matches!(
+        cx.g.loc_types
+            .get(&cx.folded[i..i + n].join(" "))
+            .map(String::as_str),
+        Some("road" | "structure")
+    );
+    if !named_after_people
+        && person_starts(cx, j)
         && !cx.g.names.contains_key(
             &cx.folded[i..]
                 .iter()
@@ -479,8 +511,14 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             let mut org_in_title = None;
             if title.is_some() {
                 if let Some(e) = org_at(&cx, j).or_else(|| gazetteer_at(&cx, j)) {
-                    if name_run(&cx, e, true).is_some()
-                        || cx.g.names.contains_key(&cx.folded[j..e].join(" "))
+                    // "Chủ tịch Hồ Chí Minh": a full personal name that is also a place's,
+                    // with no name after it, is the person.
+                    let person_named = family_name(&cx, j) == Some(e)
+                        && e - j >= 3
+                        && name_run(&cx, e, true).is_none();
+                    if !person_named
+                        && (name_run(&cx, e, true).is_some()
+                            || cx.g.names.contains_key(&cx.folded[j..e].join(" ")))
                     {
                         org_in_title = Some((j, e));
                         j = e;
