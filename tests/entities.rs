@@ -169,3 +169,14 @@ fn a_bare_commune_or_district_name_without_a_person_cue_is_a_place() {
     let es = entities("Ông Hưng Nguyên, Phó giám đốc, cho biết.");
     find(&es, "PERSON", "Hưng Nguyên");
 }
+
+#[test]
+fn things_named_after_their_kind_are_not_people() {
+    let es = entities(
+        "Hãng cập nhật trình duyệt Firefox và chip Exynos, còn Toyota Camry bản mới về đại lý. \
+         Trận đấu diễn ra tại Phoenix; bộ phim tranh giải Oscar.",
+    );
+    assert!(es.iter().all(|e| e.ty != "PERSON"), "{es:#?}");
+    find(&es, "LOCATION", "Phoenix");
+    find(&es, "ORGANIZATION", "Toyota");
+}

@@ -213,6 +213,55 @@ fn initials(cx: &Cx<'_>, i: usize, min: usize) -> bool {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
+/// Nouns that name a kind of thing before its proper name: what follows them is a product,
+/// a work, an event or a facility, not a person (folded, one or two words).
+const THING_NOUNS: [&str; 44] = [
+    "chip",
+    "trình duyệt",
+    "ứng dụng",
+    "app",
+    "nền tảng",
+    "mạng xã hội",
+    "phần mềm",
+    "hệ điều hành",
+    "mô hình",
+    "tên lửa",
+    "tàu",
+    "tàu vũ trụ",
+    "xe",
+    "mẫu xe",
+    "dòng",
+    "mẫu",
+    "máy bay",
+    "tiêm kích",
+    "điện thoại",
+    "máy tính",
+    "laptop",
+    "giải",
+    "cúp",
+    "phim",
+    "bộ phim",
+    "album",
+    "ca khúc",
+    "bài hát",
+    "chương trình",
+    "game",
+    "trò chơi",
+    "thương hiệu",
+    "nhãn hàng",
+    "sản phẩm",
+    "chiến dịch",
+    "bãi phóng",
+    "cơ sở",
+    "cơ sở hạt nhân",
+    "vắc xin",
+    "thuốc",
+    "tàu sân bay",
+    "siêu xe",
+    "kính",
+    "đồng hồ",
+];
+
 /// Lower-case particles inside foreign names.
 const NAME_PARTICLES: [&str; 16] = [
     "de", "la", "del", "della", "da", "di", "van", "von", "der", "den", "du", "dos", "das", "le",
@@ -598,7 +647,31 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         // vực lân cận như Nghi Lộc, Hưng Nguyên").
         let bare_place =
             fallback.filter(|&e| cx.g.bare_places.contains(&cx.folded[i..e].join(" ")));
-        let person = family.or(fallback.filter(|_| bare_place.is_none()));
+        // A capitalized run with no person cue after a noun that names a thing ("chip
+        // Snapdragon", "trình duyệt Chrome", "giải Oscar") or right after a brand ("Kia
+        // Carnival") is a product or an event, not a person; after "tại"/"ở", a foreign one
+        // is a place ("tại Dallas").
+        let context = fallback.and_then(|e| {
+            let prev = |n: usize| (i >= n).then(|| cx.folded[i - n..i].join(" "));
+            let thing = [1, 2]
+                .iter()
+                .any(|&n| prev(n).is_some_and(|w| THING_NOUNS.contains(&w.as_str())));
+            let after_brand = i > 0
+                && cx.t[i].space_before
+                && out.last().is_some_and(|r: &Raw| {
+                    r.ty == Ty::Organization && r.end == cx.t[i - 1].end && r.known.is_some()
+                });
+            let foreign = (i..e).all(|k| !cx.g.syllables.contains(&cx.folded[k]));
+            if thing || after_brand {
+                Some(None)
+            } else if foreign && prev(1).is_some_and(|w| w == "tại" || w == "ở") {
+                Some(Some(e))
+            } else {
+                None
+            }
+        });
+        let foreign_place = context.flatten();
+        let person = family.or(fallback.filter(|_| bare_place.is_none() && context.is_none()));
         let best = [
             org.map(|e| (e, 3, Ty::Organization)),
             known.map(|e| {
@@ -610,6 +683,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             }),
             typed.map(|e| (e, 2, Ty::Location)),
             bare_place.map(|e| (e, 1, Ty::Location)),
+            foreign_place.map(|e| (e, 1, Ty::Location)),
             person.map(|e| (e, 1, Ty::Person)),
         ]
         .into_iter()
