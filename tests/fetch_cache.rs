@@ -261,20 +261,11 @@ async fn redirects_are_followed_and_each_hop_is_guarded() {
         "http://127.0.0.2/",
         "http://0.0.0.0/",
         "http://[::ffff:127.0.0.1]/",
-        "http://localhost.localdomain./",
     ] {
         let hop = o.url(&format!("/redirect-to?to={}", enc(to)));
         let r = get(&s, &hop).await;
         let status = r.status().as_u16();
         let p: Value = r.json().await.unwrap();
-        if to.contains("localdomain") {
-            // Resolves to loopback through the guarded resolver, or does not resolve here.
-            assert!(
-                p["type"] == "/problems/blocked-address" || p["type"] == "/problems/dns-failure",
-                "{p}"
-            );
-            continue;
-        }
         assert_eq!(status, 403, "{to}: {p}");
         assert_eq!(p["type"], "/problems/blocked-address", "{to}");
     }
@@ -340,9 +331,8 @@ async fn slow_endless_and_non_html_origins_get_clear_errors() {
     let r = get(&s, &o.url("/gzip/vnexpress_1.html")).await;
     assert_eq!(r.status(), 200);
 
-    // An unknown host name: 502 dns-failure (".invalid" never resolves, RFC 6761).
-    let r = get(&s, "http://no-such-host.invalid/a.html").await;
-    problem(r, 502, "dns-failure").await;
+    // (An unknown host name, 502 `dns-failure`, is a unit test of the fetcher: resolving one
+    // here would send a query to the machine's name server, and tests talk only to 127.0.0.1.)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -505,8 +495,6 @@ async fn a_proxy_does_not_bypass_the_address_guard() {
         let r = get(&s, target).await;
         problem(r, 403, "blocked-address").await;
     }
-    let r = get(&s, "http://no-such-host.invalid/a.html").await;
-    problem(r, 502, "dns-failure").await;
     assert_eq!(
         seen.load(std::sync::atomic::Ordering::SeqCst),
         0,

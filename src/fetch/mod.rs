@@ -431,6 +431,29 @@ mod tests {
     }
 
     #[test]
+    fn resolver_errors_are_told_apart() {
+        // What the guarded resolver returns, as the client wraps it: found in the chain.
+        let not_found: Box<dyn std::error::Error + Send + Sync> = Box::new(NotFound {
+            host: "no-such-host.example".into(),
+            reason: "failed to lookup address information".into(),
+        });
+        let e = classify_boxed(&*not_found).expect("classified");
+        assert!(matches!(e, FetchError::Dns(_)));
+        let p = e.problem();
+        assert_eq!((p.slug(), p.status), ("dns-failure", 502));
+        let blocked: Box<dyn std::error::Error + Send + Sync> = Box::new(Blocked {
+            host: "internal.example".into(),
+            addr: "10.0.0.1".parse().expect("ip"),
+            class: "private",
+        });
+        let e = classify_boxed(&*blocked).expect("classified");
+        assert_eq!(e.problem().status, 403);
+        assert!(e
+            .to_string()
+            .contains("internal.example resolves to 10.0.0.1"));
+    }
+
+    #[test]
     fn urls_must_be_http() {
         assert!(Fetcher::parse_url("https://vnexpress.net/a.html").is_ok());
         for bad in [
