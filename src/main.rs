@@ -107,6 +107,17 @@ fn read_input(input: &str) -> Result<Vec<u8>, Problem> {
     })
 }
 
+/// Prints an internal-error problem; exit 1.
+fn internal(e: impl std::fmt::Display) -> ExitCode {
+    print_problem(&Problem::new(
+        "internal",
+        500,
+        "Internal error",
+        e.to_string(),
+    ));
+    ExitCode::FAILURE
+}
+
 /// Prints a value as JSON on stdout (indented with `pretty`): exit 0, or a problem and 1.
 fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> ExitCode {
     let out = if pretty {
@@ -119,15 +130,7 @@ fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> ExitCode {
             let _ = writeln!(std::io::stdout(), "{s}");
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            print_problem(&Problem::new(
-                "internal",
-                500,
-                "Internal error",
-                e.to_string(),
-            ));
-            ExitCode::FAILURE
-        }
+        Err(e) => internal(e),
     }
 }
 
@@ -156,15 +159,7 @@ fn runtime(multi_thread: bool) -> Result<tokio::runtime::Runtime, ExitCode> {
     } else {
         tokio::runtime::Builder::new_current_thread()
     };
-    b.enable_all().build().map_err(|e| {
-        print_problem(&Problem::new(
-            "internal",
-            500,
-            "Internal error",
-            e.to_string(),
-        ));
-        ExitCode::FAILURE
-    })
+    b.enable_all().build().map_err(internal)
 }
 
 fn main() -> ExitCode {
@@ -304,23 +299,23 @@ fn extract_url(
         Ok(Err(e)) => e.problem(),
         Ok(Ok(s)) => match s.entry {
             Entry::Failure(p) => (*p).clone(),
-            Entry::Article(stored) => {
-                let json: Result<Article, _> = serde_json::from_slice(&stored.json);
-                return match json {
+            Entry::Article(stored) if pretty => {
+                // Indenting needs the article again (in its field order, not a map's).
+                return match serde_json::from_slice::<Article>(&stored.json) {
                     Ok(mut a) => {
                         a.meta.cache = "bypass".into();
-                        print_json(&a, pretty)
+                        print_json(&a, true)
                     }
-                    Err(e) => {
-                        print_problem(&Problem::new(
-                            "internal",
-                            500,
-                            "Internal error",
-                            e.to_string(),
-                        ));
-                        ExitCode::FAILURE
-                    }
+                    Err(e) => internal(e),
                 };
+            }
+            Entry::Article(stored) => {
+                let mut out = std::io::stdout().lock();
+                for part in stored.parts("bypass") {
+                    let _ = out.write_all(&part);
+                }
+                let _ = writeln!(out);
+                return ExitCode::SUCCESS;
             }
         },
     };

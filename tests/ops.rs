@@ -91,11 +91,17 @@ async fn metrics_count_requests_cache_fetches_and_stages() {
     for (prefix, value) in want {
         assert_eq!(sample(&m, prefix), Some(value), "{prefix} in\n{m}");
     }
-    assert!(
-        sample(&m, "vnarticle_http_requests_in_flight").is_some(),
+    // The scrape itself is the one request in flight.
+    assert_eq!(
+        sample(&m, "vnarticle_http_requests_in_flight"),
+        Some(1.0),
         "{m}"
     );
-    assert!(m.contains("vnarticle_build_info{version=\""), "{m}");
+    let info = format!(
+        "vnarticle_build_info{{version=\"{}\"",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(sample(&m, &info), Some(1.0), "{m}");
     assert!(sample(&m, "vnarticle_cache_memory_bytes").unwrap() > 1000.0);
     assert!(m.contains("# TYPE vnarticle_http_request_duration_seconds histogram"));
 }

@@ -13,7 +13,6 @@ use bytes::Bytes;
 pub use key::Key;
 use moka::future::Cache as Moka;
 use shared::RedisTier;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -121,13 +120,6 @@ pub enum Mode {
     Refresh,
 }
 
-/// Counters of the memory tier.
-#[derive(Debug, Default)]
-pub struct MemoryStats {
-    pub hits: AtomicU64,
-    pub misses: AtomicU64,
-}
-
 struct Expiry {
     ttl: Duration,
     negative_ttl: Duration,
@@ -159,7 +151,6 @@ pub struct Cache {
     redis: Option<Arc<RedisTier>>,
     /// Names this build in every key: `vnarticle:<version>-<build id>:`.
     prefix: Arc<str>,
-    pub memory_stats: Arc<MemoryStats>,
 }
 
 impl Cache {
@@ -195,7 +186,6 @@ impl Cache {
             memory,
             redis,
             prefix: format!("vnarticle:{}-{}:", crate::VERSION, crate::BUILD_ID).into(),
-            memory_stats: Arc::default(),
         })
     }
 
@@ -205,7 +195,6 @@ impl Cache {
             memory: None,
             redis: None,
             prefix: "".into(),
-            memory_stats: Arc::default(),
         }
     }
 
@@ -257,13 +246,11 @@ impl Cache {
             }
             Mode::Default => {
                 if let Some(e) = memory.get(&flat).await {
-                    self.memory_stats.hits.fetch_add(1, Ordering::Relaxed);
                     crate::metrics::cache("memory", "hit");
                     return Ok((e, Status::HitMemory));
                 }
                 let from_redis = Mutex::new(false);
                 let init = async {
-                    self.memory_stats.misses.fetch_add(1, Ordering::Relaxed);
                     crate::metrics::cache("memory", "miss");
                     if let Some(r) = &self.redis {
                         if let Some(bytes) = r.get(&self.redis_key(key), &key.variant).await {

@@ -11,16 +11,6 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-/// Counters of the shared tier (read by metrics and `/readyz`).
-#[derive(Debug, Default)]
-pub struct RedisStats {
-    pub hits: AtomicU64,
-    pub misses: AtomicU64,
-    pub writes: AtomicU64,
-    pub errors: AtomicU64,
-    pub skipped: AtomicU64,
-}
-
 pub struct RedisTier {
     conn: ConnectionManager,
     timeout: Duration,
@@ -29,7 +19,6 @@ pub struct RedisTier {
     /// Milliseconds since `epoch` before which the tier is skipped (after a failure).
     down_until_ms: AtomicU64,
     last_warn_ms: AtomicU64,
-    pub stats: RedisStats,
 }
 
 /// How long a failure takes the tier out of the request path.
@@ -55,7 +44,6 @@ impl RedisTier {
             epoch: Instant::now(),
             down_until_ms: AtomicU64::new(0),
             last_warn_ms: AtomicU64::new(0),
-            stats: RedisStats::default(),
         })
     }
 
@@ -69,7 +57,6 @@ impl RedisTier {
     }
 
     fn failed(&self, what: &str, err: &str) {
-        self.stats.errors.fetch_add(1, Ordering::Relaxed);
         crate::metrics::cache("redis", "error");
         let now = self.now_ms();
         self.down_until_ms
@@ -93,7 +80,6 @@ impl RedisTier {
         fut: impl std::future::Future<Output = redis::RedisResult<T>>,
     ) -> Option<T> {
         if !self.is_up() {
-            self.stats.skipped.fetch_add(1, Ordering::Relaxed);
             crate::metrics::cache("redis", "skipped");
             return None;
         }
@@ -127,12 +113,10 @@ impl RedisTier {
             .await;
         match v {
             Some(Some(b)) => {
-                self.stats.hits.fetch_add(1, Ordering::Relaxed);
                 crate::metrics::cache("redis", "hit");
                 Some(Bytes::from(b))
             }
             Some(None) => {
-                self.stats.misses.fetch_add(1, Ordering::Relaxed);
                 crate::metrics::cache("redis", "miss");
                 None
             }
@@ -144,25 +128,22 @@ impl RedisTier {
     pub async fn put(&self, key: &str, field: &str, bytes: &[u8]) {
         let mut c = self.conn.clone();
         let ttl = self.ttl_secs;
-        let ok: Option<()> = self
-            .bounded("write", async move {
-                redis::pipe()
-                    .cmd("HSET")
-                    .arg(key)
-                    .arg(field)
-                    .arg(bytes)
-                    .ignore()
-                    .cmd("EXPIRE")
-                    .arg(key)
-                    .arg(ttl)
-                    .ignore()
-                    .query_async(&mut c)
-                    .await
-            })
-            .await;
-        if ok.is_some() {
-            self.stats.writes.fetch_add(1, Ordering::Relaxed);
-        }
+        // A failed write is counted and logged by `bounded`; the request goes on.
+        self.bounded::<()>("write", async move {
+            redis::pipe()
+                .cmd("HSET")
+                .arg(key)
+                .arg(field)
+                .arg(bytes)
+                .ignore()
+                .cmd("EXPIRE")
+                .arg(key)
+                .arg(ttl)
+                .ignore()
+                .query_async(&mut c)
+                .await
+        })
+        .await;
     }
 
     /// Deletes a page (all its variants). `Err` when Redis could not be asked.

@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use bytes::{Bytes, BytesMut};
 use serde_json::Value;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::{mpsc, Semaphore};
 
 /// One answer line: `{"id":…,"line":N,"status":S,"article":…}` or `…"problem":…}`.
@@ -74,15 +73,9 @@ async fn one(st: &AppState, line_no: usize, raw: &[u8]) -> Bytes {
         Ok(i) => i,
         Err(e) => return problem_line(&id, line_no, &e.problem()),
     };
-    let timeout = Duration::from_millis(st.config.server.request_timeout_ms);
-    match tokio::time::timeout(timeout, st.service.extract(input)).await {
-        Err(_) => problem_line(
-            &id,
-            line_no,
-            &ApiError::Timeout(st.config.server.request_timeout_ms).problem(),
-        ),
-        Ok(Err(e)) => problem_line(&id, line_no, &e.problem()),
-        Ok(Ok(served)) => match served.entry {
+    match super::routes::extract_timed(st, input).await {
+        Err(e) => problem_line(&id, line_no, &e.problem()),
+        Ok(served) => match served.entry {
             Entry::Failure(p) => problem_line(&id, line_no, &p),
             Entry::Article(stored) => {
                 metrics::counter!(crate::metrics::BATCH_ITEMS, "outcome" => "ok").increment(1);

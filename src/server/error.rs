@@ -24,8 +24,6 @@ pub enum ApiError {
     TooLarge(usize),
     #[error("the request took longer than {0} ms")]
     Timeout(u64),
-    #[error("the server is busy: too many requests are waiting")]
-    Overloaded,
     #[error("the server is handling its limit of {0} requests at once; retry shortly")]
     Shed(usize),
     #[error("{0}")]
@@ -58,7 +56,6 @@ impl ApiError {
             ApiError::TooLarge(limit) => Problem::new("too-large", 413, "Body too large", d)
                 .with("limit_bytes", *limit as u64),
             ApiError::Timeout(_) => Problem::new("timeout", 503, "Request timed out", d),
-            ApiError::Overloaded => Problem::new("overloaded", 503, "Server overloaded", d),
             ApiError::Shed(_) => {
                 Problem::new("overloaded", 503, "Server overloaded", d).with("retry_after", 1)
             }

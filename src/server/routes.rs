@@ -435,12 +435,20 @@ async fn run(
     conditional: bool,
 ) -> Result<Response, ApiError> {
     input.options.cache = cache_mode(headers, input.options.cache);
-    let timeout = Duration::from_millis(st.config.server.request_timeout_ms);
-    let served = match tokio::time::timeout(timeout, st.service.extract(input)).await {
-        Err(_) => return Err(ApiError::Timeout(st.config.server.request_timeout_ms)),
-        Ok(r) => r?,
-    };
+    let served = extract_timed(st, input).await?;
     Ok(respond::served(served, headers, conditional))
+}
+
+/// One extraction through the service, within `server.request_timeout_ms`.
+pub(crate) async fn extract_timed(
+    st: &AppState,
+    input: Input,
+) -> Result<crate::service::Served, ApiError> {
+    let ms = st.config.server.request_timeout_ms;
+    match tokio::time::timeout(Duration::from_millis(ms), st.service.extract(input)).await {
+        Err(_) => Err(ApiError::Timeout(ms)),
+        Ok(r) => Ok(r?),
+    }
 }
 
 /// `DELETE /v1/cache?url=…`: removes a page (every option variant) from both cache tiers.

@@ -19,6 +19,16 @@ pub fn seed_page() -> PathBuf {
     shared().join("seed/kinhtedothi-page.txt")
 }
 
+/// The labelled title of a vn-dev page (`name` without `.html`).
+pub fn vn_gold_title(name: &str) -> String {
+    let p = shared()
+        .join("data/vn-dev/gold")
+        .join(format!("{name}.json"));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&p).expect("gold file")).expect("gold json");
+    v["title"].as_str().expect("gold title").to_owned()
+}
+
 pub fn vn_page(name: &str) -> PathBuf {
     shared().join("data/vn-dev/pages").join(name)
 }

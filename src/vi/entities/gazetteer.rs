@@ -155,27 +155,22 @@ fn build() -> Gazetteer {
             add(&mut names, a, place.clone());
         }
     }
-    // Foreign regions, states and seas the press names without a type word.
-    for f in lines(include_str!("data/regions.tsv")) {
-        let name = field(&f, 0);
-        let place = Known::Place {
-            name: name.to_owned(),
-            successor: None,
-        };
-        add(&mut names, name, place.clone());
-        for a in field(&f, 2).split('|').filter(|a| !a.is_empty()) {
-            add(&mut names, a, place.clone());
-        }
-    }
-    for f in lines(include_str!("data/cities.tsv")) {
-        let name = field(&f, 0);
-        let place = Known::Place {
-            name: name.to_owned(),
-            successor: None,
-        };
-        add(&mut names, name, place.clone());
-        for a in field(&f, 3).split('|').filter(|a| !a.is_empty()) {
-            add(&mut names, a, place.clone());
+    // Foreign regions, states and seas the press names without a type word; world cities.
+    // Name in column 0, |-separated aliases in `alias_col`.
+    for (text, alias_col) in [
+        (include_str!("data/regions.tsv"), 2),
+        (include_str!("data/cities.tsv"), 3),
+    ] {
+        for f in lines(text) {
+            let name = field(&f, 0);
+            let place = Known::Place {
+                name: name.to_owned(),
+                successor: None,
+            };
+            add(&mut names, name, place.clone());
+            for a in field(&f, alias_col).split('|').filter(|a| !a.is_empty()) {
+                add(&mut names, a, place.clone());
+            }
         }
     }
     for f in lines(include_str!("data/organizations.tsv")) {
