@@ -1,19 +1,30 @@
 //! Evaluation of the entity pipeline on the labelled texts (tests/data/entities_gold.jsonl):
 //! precision, recall and F1 per type, exact span and type.
-//! `cargo run --release --example eval_entities [-- --verbose] [--holdout]`; `--holdout` scores
-//! tests/data/entities_holdout.jsonl instead (texts written and labelled blind, never tuned on).
+//! `cargo run --release --example eval_entities [-- --verbose] [--holdout | --file PATH]`;
+//! `--holdout` scores tests/data/entities_holdout.jsonl instead (texts written and labelled blind),
+//! `--file` any set in the same format.
 //! (bench/underthesea_entities.py scores underthesea on the same set the same way.)
 
 use vnarticle::eval::{entity_scores, load_entities_gold, parse_entities_jsonl, prf};
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
-    let gold = if std::env::args().any(|a| a == "--holdout") {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/entities_holdout.jsonl"
-        );
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let args: Vec<String> = std::env::args().collect();
+    let file = args
+        .iter()
+        .position(|a| a == "--file")
+        .and_then(|i| args.get(i + 1).cloned());
+    let file = file.or_else(|| {
+        args.iter().any(|a| a == "--holdout").then(|| {
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/data/entities_holdout.jsonl"
+            )
+            .to_string()
+        })
+    });
+    let gold = if let Some(path) = file {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         parse_entities_jsonl(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
     } else {
         load_entities_gold()

@@ -15,8 +15,9 @@ pub enum Known {
         name: String,
         successor: Option<String>,
     },
-    /// An organization, by its canonical name.
-    Org { name: String },
+    /// An organization, by its canonical name; `brand` for companies and banks, whose name
+    /// also begins their products' names ("Apple Pencil", "Kia Carnival").
+    Org { name: String, brand: bool },
 }
 
 /// Everything the recognizer looks words up in.
@@ -58,6 +59,15 @@ pub struct Gazetteer {
     pub first_honorifics: HashMap<String, usize>,
     /// Abbreviation → expansion ("ubnd" → "Ủy ban nhân dân", "tp" → "thành phố").
     pub abbreviations: HashMap<String, String>,
+    /// Names every source writes with each word capitalized ("Nhân Dân" the newspaper, "Hà
+    /// Nội"): a text matches them only when it capitalizes each word too ("Nhân dân", the
+    /// people, is not the newspaper).
+    pub title_case: HashSet<String>,
+    /// Lower-case nouns that continue an organization's name ("khí tượng", "hình sự").
+    pub org_words: HashSet<String>,
+    pub first_org_words: HashMap<String, usize>,
+    /// Foreign given names ("Tim", "Mark"), folded.
+    pub foreign_given: HashSet<String>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -88,9 +98,15 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 fn build() -> Gazetteer {
     let mut names: HashMap<String, Known> = HashMap::new();
     let mut bare_places: HashSet<String> = HashSet::new();
+    // Whether every source form of a key capitalizes each of its words.
+    let title_cased = std::cell::RefCell::new(HashMap::<String, bool>::new());
     let add = |names: &mut HashMap<String, Known>, s: &str, k: Known| {
         let kk = key(s);
         if !kk.is_empty() {
+            let tc = super::tokens::tokenize(s)
+                .iter()
+                .all(|t| t.kind != super::tokens::Kind::Word || t.upper());
+            *title_cased.borrow_mut().entry(kk.clone()).or_insert(true) &= tc;
             names.entry(kk).or_insert(k);
         }
     };
@@ -177,6 +193,7 @@ fn build() -> Gazetteer {
         let name = field(&f, 0);
         let org = Known::Org {
             name: name.to_owned(),
+            brand: matches!(field(&f, 2), "company" | "foreign_company" | "bank"),
         };
         add(&mut names, name, org.clone());
         for a in field(&f, 1).split('|').filter(|a| !a.is_empty()) {
@@ -215,7 +232,17 @@ fn build() -> Gazetteer {
         }
         m
     }
+    let org_words = set(include_str!("data/org_words.txt"));
+    let title_case = title_cased
+        .into_inner()
+        .into_iter()
+        .filter_map(|(k, tc)| (tc && k.contains(' ')).then_some(k))
+        .collect();
     Gazetteer {
+        first_org_words: firsts(org_words.iter()),
+        org_words,
+        title_case,
+        foreign_given: set(include_str!("data/foreign_given.txt")),
         first_names: firsts(names.keys()),
         first_titles: firsts(titles.iter()),
         first_heads: firsts(org_heads.iter()),

@@ -84,7 +84,7 @@ pub fn expand(name: &str) -> String {
 fn link_key(r: &Raw) -> String {
     match &r.known {
         Some(Known::Place { name, .. }) => format!("L:{}", fold(name)),
-        Some(Known::Org { name }) => format!("O:{}", fold(name)),
+        Some(Known::Org { name, .. }) => format!("O:{}", fold(name)),
         None => {
             let prefix = if r.ty == Ty::Location { "L:" } else { "O:" };
             format!("{prefix}{}", fold(&expand(&r.text)))
@@ -193,7 +193,7 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
                         (Some(Known::Place { name, successor }), _) => {
                             (name.clone(), successor.clone(), None)
                         }
-                        (Some(Known::Org { name }), _) => (name.clone(), None, None),
+                        (Some(Known::Org { name, .. }), _) => (name.clone(), None, None),
                         (None, Ty::Organization) => {
                             let x = expand(&r.text);
                             let canonical = (x != r.text).then_some(x);

@@ -136,6 +136,23 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
     let mut words = 0;
     while j < cx.t.len() && words < 4 {
         let Some(w) = cx.word(j) else { break };
+        // "H'Nhi", "Y'Ngông": a capital letter joined to the next word by an apostrophe.
+        if w.text.chars().count() == 1
+            && w.upper()
+            && (j == i || cx.t[j].space_before)
+            && cx
+                .t
+                .get(j + 1)
+                .is_some_and(|a| matches!(a.text.as_str(), "'" | "’") && !a.space_before)
+            && cx
+                .t
+                .get(j + 2)
+                .is_some_and(|n| n.upper() && !n.space_before)
+        {
+            j += 3;
+            words += 1;
+            continue;
+        }
         // Foreign names carry lower-case particles between their words ("Luis de la
         // Fuente", "Ludwig van Beethoven").
         if foreign && j > i && !w.upper() && NAME_PARTICLES.contains(&cx.folded[j].as_str()) {
@@ -307,7 +324,10 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let foreign = (i..end).all(|k| !cx.g.syllables.contains(&cx.folded[k]));
     if sentence_start(cx, i) && !foreign {
         let f = &cx.folded[i];
-        if !(cx.g.family.contains(f) || cx.g.given.contains(f)) || end - i < 2 {
+        // A foreign given name opens a name there too ("Tim Cook cho biết").
+        let opens =
+            cx.g.family.contains(f) || cx.g.given.contains(f) || cx.g.foreign_given.contains(f);
+        if !opens || end - i < 2 {
             return None;
         }
     }
@@ -338,6 +358,16 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
 /// and its capitalized continuation, with lower-case connectors and a place part.
 fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let n = cx.longest(i, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))?;
+    // A head word that begins a place's name is the place ("Đài Loan", "Hội An").
+    if gazetteer_at(cx, i).is_some_and(|e| {
+        e > i + n
+            && matches!(
+                cx.g.names.get(&cx.folded[i..e].join(" ")),
+                Some(Known::Place { .. })
+            )
+    }) {
+        return None;
+    }
     // Heads are capitalized ("Sở", "Bộ"), except the type words written before a name
     // ("đội tuyển Pháp", "tạp chí Forbes", "hãng Sony").
     let lower_head = matches!(
@@ -357,20 +387,36 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             break;
         }
         if t.kind == Kind::Word && t.upper() {
-            j += 1;
+            // A head written inside the name ("Ban Thường vụ Thành ủy TP.HCM").
+            let inner_head = cx
+                .longest(j, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))
+                .filter(|&m| m >= 2 && (j + 1..j + m).all(|k| !cx.upper(k)));
+            j += inner_head.unwrap_or(1);
             // The rest of a word whose first syllable is capitalized ("Tài chính", "Y tế").
-            while let Some(m) = (2..=3)
+            if let Some(m) = (2..=3)
                 .rev()
                 .find(|&m| cx.key(j - 1, m).is_some_and(|k| cx.g.words.contains(&k)))
             {
-                if (j..j - 1 + m).all(|k| cx.word(k).is_some_and(|w| !w.upper())) {
+                if inner_head.is_none()
+                    && (j..j - 1 + m).all(|k| cx.word(k).is_some_and(|w| !w.upper()))
+                {
                     j = j - 1 + m;
-                } else {
-                    break;
                 }
             }
             last_good = Some(j);
             continue;
+        }
+        // Lower-case nouns of the name after its capitalized part ("Trung tâm Dự báo khí
+        // tượng thủy văn quốc gia", "Phòng Cảnh sát hình sự").
+        if last_good.is_some() {
+            if let Some(m) = cx
+                .longest(j, &cx.g.first_org_words, |k| cx.g.org_words.contains(k))
+                .filter(|&m| (j..j + m).all(|k| cx.word(k).is_some_and(|w| !w.upper())))
+            {
+                j += m;
+                last_good = Some(j);
+                continue;
+            }
         }
         if t.kind == Kind::Num
             && last_good.is_some()
@@ -390,6 +436,15 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             continue;
         }
         if t.kind == Kind::Word && ORG_CONNECTORS.contains(&cx.folded[j].as_str()) {
+            // "Bệnh viện Bạch Mai và Bệnh viện Việt Đức": two organizations.
+            if cx.folded[j] == "và"
+                && cx.upper(j + 1)
+                && cx
+                    .longest(j + 1, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))
+                    .is_some()
+            {
+                break;
+            }
             j += 1;
             continue;
         }
@@ -440,9 +495,17 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
 /// A place with its type word at i ("tỉnh Bắc Giang", "quận 1", "sông Hồng", "TP Hà Nội").
 fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let n = cx.longest(i, &cx.g.first_types, |k| cx.g.loc_types.contains_key(k))?;
+    let type_key = cx.folded[i..i + n].join(" ");
+    let kind = cx.g.loc_types.get(&type_key).map(String::as_str);
+    // A descriptive word ("khu vực", "vùng") stays outside the place's span: the caller skips it.
+    if kind == Some("cue") {
+        return None;
+    }
     // Type words are written in lower case ("tỉnh", "sông"), or as an abbreviation ("TP");
-    // a capitalized one mid-sentence begins a name ("Tỉnh Bách Nhiên").
-    if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) {
+    // a capitalized one mid-sentence begins a name ("Tỉnh Bách Nhiên"), unless it is a
+    // compound whose other words stay lower case ("Công viên Thống Nhất").
+    let compound = n >= 2 && (i + 1..i + n).all(|k| !cx.upper(k));
+    if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) && !compound {
         return None;
     }
     // A lower-case type word, or an abbreviation ("TP"); a capitalized common word at a
@@ -455,20 +518,34 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     };
     if cx.t.get(j).is_some_and(|t| t.kind == Kind::Num)
         && matches!(
-            cx.folded[i].as_str(),
-            "quận" | "phường" | "q" | "p" | "đường" | "quốc" | "ql"
+            type_key.as_str(),
+            "quận"
+                | "phường"
+                | "q"
+                | "p"
+                | "đường"
+                | "quốc lộ"
+                | "ql"
+                | "tỉnh lộ"
+                | "đường tỉnh"
+                | "vành đai"
+                | "đường vành đai"
         )
     {
         return Some(j + 1);
     }
     // Roads, bridges, squares and schools are named after people ("đường Phạm Văn Đồng"); an
     // administrative word before a full name is a title-like use ("xã Nguyễn Văn A" is rare).
-    let named_after_people = matches!(
-        cx.g.loc_types
-            .get(&cx.folded[i..i + n].join(" "))
-            .map(String::as_str),
-        Some("road" | "structure")
-    );
+    let named_after_people = matches!(kind, Some("road" | "structure"));
+    // "Sân vận động Quốc gia Mỹ Đình", "Vườn quốc gia Cúc Phương"
+    let j = if cx.folded.get(j).is_some_and(|w| w == "quốc")
+        && cx.folded.get(j + 1).is_some_and(|w| w == "gia")
+        && cx.upper(j + 2)
+    {
+        j + 2
+    } else {
+        j
+    };
     if !named_after_people
         && person_starts(cx, j)
         && !cx.g.names.contains_key(
@@ -489,6 +566,25 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
             Some(e) => end = e,
             None => break,
         }
+    }
+    // A second structure of the name: "cầu Rạch Miễu 2", "Nhà máy thủy điện Hòa Bình 2".
+    if kind == Some("structure")
+        && cx
+            .t
+            .get(end)
+            .is_some_and(|t| t.kind == Kind::Num && t.space_before && t.text.len() == 1)
+        && cx
+            .t
+            .get(end + 1)
+            .is_none_or(|t| t.kind != Kind::Num && t.text != "/")
+        && !cx.folded.get(end + 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "lần" | "năm" | "ngày" | "giờ" | "người" | "km" | "m" | "tháng" | "tuần" | "phút"
+            )
+        })
+    {
+        end += 1;
     }
     Some(end)
 }
@@ -540,13 +636,123 @@ pub fn recognize(text: &str) -> Vec<Raw> {
     };
     while i < toks.len() {
         // Not words, nor the letters of a code ("NĐ-CP", "QĐ-TTg", "UBND-KT").
+        // "TTXVN/Vietnam+" names two outlets, not a code.
+        let outlet = i >= 2
+            && toks[i - 1].text == "/"
+            && !toks[i].caps()
+            && gazetteer_at(&cx, i - 2).is_some()
+            && gazetteer_at(&cx, i).is_some_and(|e| {
+                matches!(
+                    cx.g.names.get(&cx.folded[i..e].join(" ")),
+                    Some(Known::Org { .. })
+                )
+            });
         let in_code = i > 0
             && !toks[i].space_before
             && matches!(toks[i - 1].text.as_str(), "-" | "/")
-            && !toks[i - 1].space_before;
+            && !toks[i - 1].space_before
+            && !outlet;
         if toks[i].kind != Kind::Word || in_code {
             i += 1;
             continue;
+        }
+        // A descriptive word before a place ("khu vực Bắc Bộ", "vùng Kursk"): the place alone.
+        if let Some(n) = cx
+            .longest(i, &cx.g.first_types, |k| cx.g.loc_types.contains_key(k))
+            .filter(|&n| {
+                cx.g.loc_types
+                    .get(&cx.folded[i..i + n].join(" "))
+                    .map(String::as_str)
+                    == Some("cue")
+                    && (!toks[i].upper() || sentence_start(&cx, i))
+            })
+        {
+            let j = i + n;
+            let place = gazetteer_at(&cx, j).is_some() || typed_place(&cx, j).is_some();
+            if !place && org_at(&cx, j).is_none() && !person_starts(&cx, j) {
+                if let Some(e) = name_run(&cx, j, true) {
+                    push(&mut out, Ty::Location, MentionKind::Name, j, e, None);
+                    i = e;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        // A direction before a place ("phía Đông Quảng Ngãi", "Bắc Biển Đông"): the place.
+        if toks[i].upper() && gazetteer_at(&cx, i).is_none() {
+            let dir = |k: usize| {
+                cx.folded
+                    .get(k)
+                    .is_some_and(|w| matches!(w.as_str(), "đông" | "tây" | "nam" | "bắc"))
+                    && cx.upper(k)
+            };
+            let k = if dir(i) && dir(i + 1) && gazetteer_at(&cx, i + 1).is_none() {
+                i + 2
+            } else {
+                i + 1
+            };
+            let place_next = gazetteer_at(&cx, k).is_some_and(|e| {
+                matches!(
+                    cx.g.names.get(&cx.folded[k..e].join(" ")),
+                    Some(Known::Place { .. })
+                )
+            });
+            if dir(i) && cx.t[k.min(toks.len() - 1)].space_before && place_next {
+                i = k;
+                continue;
+            }
+        }
+        // A credit ("Ảnh: Đức Hùng", "Video: Hùng Lê - Minh Quân") or a byline standing alone
+        // as the whole text ("Đức Hùng"): Vietnamese names, even those opening with a word
+        // that also names a country.
+        let credit = i >= 2
+            && toks[i - 1].text == ":"
+            && (matches!(
+                cx.folded[i - 2].as_str(),
+                "ảnh" | "video" | "clip" | "infographic"
+            ) || (i >= 3
+                && matches!(
+                    cx.folded[i - 3..i - 1].join(" ").as_str(),
+                    "đồ họa" | "đồ hoạ" | "thực hiện"
+                )));
+        if credit || i == 0 {
+            let mut k = i;
+            let mut names = Vec::new();
+            let name_word = |m: usize| {
+                cx.g.given.contains(&cx.folded[m]) || cx.g.family.contains(&cx.folded[m])
+            };
+            while let Some(e) = name_run(&cx, k, false)
+                .filter(|&e| (2..=4).contains(&(e - k)))
+                .filter(|&e| (k..e).all(|m| cx.g.syllables.contains(&cx.folded[m])))
+                .filter(|&e| credit || (k..e).all(name_word))
+                .filter(|&e| {
+                    !cx.g.names.contains_key(&cx.folded[k..e].join(" ")) && org_at(&cx, k).is_none()
+                })
+            {
+                names.push((k, e));
+                k = e;
+                // Another name after "-", "," or "và".
+                if credit
+                    && cx
+                        .t
+                        .get(k)
+                        .is_some_and(|t| matches!(t.text.as_str(), "-" | "," | "và" | "–"))
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let last = names.last().map_or(i, |&(_, e)| e);
+            let alone = toks[last..].iter().all(|t| t.kind == Kind::Punct);
+            if !names.is_empty() && (credit || alone) {
+                for &(a, b) in &names {
+                    push(&mut out, Ty::Person, MentionKind::Name, a, b, None);
+                }
+                i = last;
+                continue;
+            }
         }
         // 1. A title or an honorific, then (maybe an organization, then) a name.
         let title = title_at(&cx, i);
@@ -689,6 +895,27 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         .into_iter()
         .flatten()
         .max_by_key(|&(e, pri, _)| (e, pri));
+        // A brand that begins a product's name ("Apple Pencil Pro", "Kia Carnival", "Airbus
+        // A340") names the product, not the company: neither is an entity.
+        if let Some((e, _, Ty::Organization)) = best {
+            if matches!(
+                cx.g.names.get(&cx.folded[i..e].join(" ")),
+                Some(Known::Org { brand: true, .. })
+            ) {
+                match brand_tail(&cx, e) {
+                    Some((p, false)) => {
+                        i = p;
+                        continue;
+                    }
+                    Some((p, true)) => {
+                        push(&mut out, Ty::Organization, MentionKind::Name, i, p, None);
+                        i = p;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+        }
         match best {
             Some((e, _, ty)) => {
                 push(&mut out, ty, MentionKind::Name, i, e, None);
@@ -734,27 +961,89 @@ pub fn recognize(text: &str) -> Vec<Raw> {
     out
 }
 
+/// Words that end a company's own name after its brand ("Samsung Electronics", "Apple
+/// Education Store"): the brand and the run are one organization, not a product.
+const COMPANY_ENDS: [&str; 14] = [
+    "store",
+    "electronics",
+    "motor",
+    "motors",
+    "group",
+    "bank",
+    "capital",
+    "securities",
+    "entertainment",
+    "studios",
+    "pictures",
+    "foundation",
+    "inc",
+    "corporation",
+];
+
+/// A name right after a brand ending at `e`: a product's ("Pencil Pro", "Carnival", "A340",
+/// "CU/CS-PU9CKH-8D"), with its end and `false`, or the company's own ("Education Store"),
+/// with `true`. Not a place, an organization, a title or a person's name.
+fn brand_tail(cx: &Cx<'_>, e: usize) -> Option<(usize, bool)> {
+    let t = cx.word(e).filter(|t| t.space_before)?;
+    let coded = t.text.chars().any(|c| c.is_ascii_digit()) || t.caps();
+    if !(t.upper() || coded)
+        || gazetteer_at(cx, e).is_some()
+        || typed_place(cx, e).is_some()
+        || title_at(cx, e).is_some()
+        || cx.g.foreign_given.contains(&cx.folded[e])
+        || family_name(cx, e).is_some()
+    {
+        return None;
+    }
+    let mut j = e;
+    while let Some(t) = cx.t.get(j) {
+        let joined = j > e && !t.space_before;
+        let part = t.kind == Kind::Num
+            || (t.kind == Kind::Word
+                && (t.upper() || t.text.chars().any(|c| c.is_ascii_digit()) || joined));
+        if part || (joined && matches!(t.text.as_str(), "/" | "-" | "+")) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // "Apple Education Store", "Samsung Electronics": the company itself.
+    let company = (e..j).any(|k| COMPANY_ENDS.contains(&cx.folded[k].as_str()));
+    (j > e).then_some((j, company))
+}
+
 /// A gazetteer name at i (capitalized, or a known abbreviation): its end.
 fn gazetteer_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     if !cx.upper(i) {
         return None;
     }
-    let n = cx.longest(i, &cx.g.first_names, |k| cx.g.names.contains_key(k))?;
-    // A one-word name that is also an honorific or a common word at a sentence start
-    // ("Anh ấy…") is not a place.
+    let n = cx.longest(i, &cx.g.first_names, |k| {
+        cx.g.names.contains_key(k)
+            && (!cx.g.title_case.contains(k)
+                || (i..i + k.split(' ').count()).all(|m| {
+                    cx.t.get(m)
+                        .is_some_and(|t| t.kind != Kind::Word || t.upper())
+                }))
+    })?;
     if n == 1 {
         let w = &cx.folded[i];
-        let sentence_start = i == 0
-            || matches!(
-                cx.t[i - 1].text.as_str(),
-                "." | "!" | "?" | ":" | "\"" | "“" | "-" | "–"
-            );
-        if cx.g.honorifics.contains(w)
-            && (sentence_start
-                || cx
-                    .t
-                    .get(i + 1)
-                    .is_some_and(|t| t.kind == Kind::Word && !t.upper()))
+        // A one-word name that is also an honorific at a sentence start ("Anh ấy…", "Anh
+        // Tuấn cho biết") is not a place; mid-sentence honorifics are lower case, so a
+        // capitalized "Anh" there is the country ("Pháp và Anh").
+        if cx.g.honorifics.contains(w) && sentence_start(cx, i) {
+            return None;
+        }
+        // A country's one-syllable name that is also a given name, then a given name: a
+        // person ("Đức Hùng", "Mỹ Tâm"), unless the next word starts a name of its own.
+        let next = i + 1;
+        if cx.g.given.contains(w)
+            && cx.t.get(next).is_some_and(|t| t.space_before && t.upper())
+            && cx.g.given.contains(&cx.folded[next])
+            && cx
+                .longest(next, &cx.g.first_names, |k| cx.g.names.contains_key(k))
+                .is_none()
+            && cx.upper(i)
+            && !cx.t[i].caps()
         {
             return None;
         }
