@@ -68,6 +68,9 @@ pub struct Gazetteer {
     pub first_org_words: HashMap<String, usize>,
     /// Foreign given names ("Tim", "Mark"), folded.
     pub foreign_given: HashSet<String>,
+    /// Names and aliases of sports clubs, including those a city shares ("Liverpool",
+    /// "Barcelona"): in a text about sport they name the club.
+    pub clubs: HashSet<String>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -189,8 +192,13 @@ fn build() -> Gazetteer {
             }
         }
     }
+    let mut clubs = HashSet::new();
     for f in lines(include_str!("data/organizations.tsv")) {
         let name = field(&f, 0);
+        if field(&f, 2) == "club" {
+            clubs.insert(key(name));
+            clubs.extend(field(&f, 1).split('|').filter(|a| !a.is_empty()).map(key));
+        }
         let org = Known::Org {
             name: name.to_owned(),
             brand: matches!(field(&f, 2), "company" | "foreign_company" | "bank"),
@@ -243,6 +251,7 @@ fn build() -> Gazetteer {
         org_words,
         title_case,
         foreign_given: set(include_str!("data/foreign_given.txt")),
+        clubs,
         first_names: firsts(names.keys()),
         first_titles: firsts(titles.iter()),
         first_heads: firsts(org_heads.iter()),

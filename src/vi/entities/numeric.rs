@@ -130,6 +130,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("krw", "KRW"),
     ("₩", "KRW"),
     ("bảng anh", "GBP"),
+    ("bảng", "GBP"),
     ("gbp", "GBP"),
     ("£", "GBP"),
     ("rúp", "RUB"),
@@ -138,6 +139,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("baht", "THB"),
     ("thb", "THB"),
     ("ringgit", "MYR"),
+    ("rupiah", "IDR"),
     ("rupee", "INR"),
     ("đô la úc", "AUD"),
     ("aud", "AUD"),
@@ -1182,6 +1184,8 @@ impl Scan<'_> {
             Some("yên") if single => !first.capitalized(),
             Some("won") if single => first.text == "won" || first.text == "WON",
             Some("tệ") if single => has_scale,
+            // "bảng" is also a table or a board: money with a scale word ("125 triệu bảng").
+            Some("bảng") if single => has_scale,
             Some("euro") if single => !next.is_some_and(|n| n.kind == Tk::Num && n.text.len() == 4),
             _ => true,
         }
@@ -1774,6 +1778,13 @@ mod tests {
         money("tới 20 tỷ NDT", "20 tỷ NDT", 20e9, "CNY");
         money("lương 3 triệu won", "3 triệu won", 3e6, "KRW");
         money("phạt 200 bảng Anh", "200 bảng Anh", 200.0, "GBP");
+        money(
+            "phí chuyển nhượng 125 triệu bảng",
+            "125 triệu bảng",
+            125e6,
+            "GBP",
+        );
+        money("vé 150.000 rupiah", "150.000 rupiah", 150_000.0, "IDR");
         money("giá 20.000 baht", "20.000 baht", 20_000.0, "THB");
     }
 

@@ -171,7 +171,9 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         }
         // Capitalized words of two letters or more, not abbreviations ("UBND") or
         // camel-case product names ("MacBook", "VNeID").
-        let camel = w.text.chars().skip(1).any(char::is_uppercase);
+        // ("DiCaprio", "McDonald", "LeBron" are names: a short prefix, then a capitalized
+        // word in lower case.)
+        let camel = w.text.chars().skip(1).any(char::is_uppercase) && !prefixed_surname(&w.text);
         let digit = w.text.chars().any(|c| c.is_ascii_digit());
         // One capital letter opens some names of the Central Highlands ("Y Tý", "Y Moan")
         // when a capitalized word follows it.
@@ -217,6 +219,19 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         }
     }
     (j > i).then_some(j)
+}
+
+/// "DiCaprio", "McDonald", "LeBron", "DeChambeau": a surname prefix glued to a capitalized
+/// word ("MacBook" is a product: "Mac" is not taken).
+fn prefixed_surname(w: &str) -> bool {
+    ["Mc", "Di", "De", "Le", "La", "Du", "O'"].iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|rest| {
+            let mut c = rest.chars();
+            c.next().is_some_and(char::is_uppercase)
+                && rest.chars().count() >= 4
+                && c.all(char::is_lowercase)
+        })
+    })
 }
 
 /// A person written by initials, as the press writes victims and suspects ("T.V.H",
@@ -337,7 +352,13 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
         cx.t.get(k)
             .is_some_and(|t| matches!(t.text.as_str(), "'" | "’" | "′"))
     };
-    if cx.t.get(end).is_some_and(|t| t.kind == Kind::Num) && !minute(end + 1) {
+    // A score is not a model number ("thắng Carlos Alcaraz 7-6").
+    let score = |k: usize| {
+        cx.t.get(k)
+            .is_some_and(|t| matches!(t.text.as_str(), "-" | "–"))
+            && cx.t.get(k + 1).is_some_and(|t| t.kind == Kind::Num)
+    };
+    if cx.t.get(end).is_some_and(|t| t.kind == Kind::Num) && !minute(end + 1) && !score(end + 1) {
         return None;
     }
     // A lone capitalized Vietnamese syllable mid-sentence is a work's title or an emphasis
@@ -368,11 +389,12 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     }) {
         return None;
     }
-    // Heads are capitalized ("Sở", "Bộ"), except the type words written before a name
-    // ("đội tuyển Pháp", "tạp chí Forbes", "hãng Sony").
+    // Heads are capitalized ("Sở", "Bộ"), except the media and team words written before a
+    // name, which belong to it ("đội tuyển Pháp", "tạp chí Forbes", "hãng tin Reuters"); a
+    // lower-case "công ty" or "hãng" before a brand stays outside (see COMPANY_NOUNS).
     let lower_head = matches!(
         cx.folded[i..i + n].join(" ").as_str(),
-        "đội tuyển" | "tuyển" | "tạp chí" | "báo" | "hãng" | "công ty" | "tập đoàn" | "ngân hàng"
+        "đội tuyển" | "tuyển" | "tạp chí" | "báo" | "hãng tin" | "hãng thông tấn"
     );
     if !(cx.upper(i) || lower_head && cx.upper(i + n)) {
         return None;
@@ -508,14 +530,35 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) && !compound {
         return None;
     }
+    // A capitalized type word that is also a family name, opening a full name: the person
+    // ("Hồ Ngọc Hà").
+    if n == 1 && cx.upper(i) && !cx.t[i].caps() && person_starts(cx, i) {
+        return None;
+    }
     // A lower-case type word, or an abbreviation ("TP"); a capitalized common word at a
     // sentence start ("Đường") also counts.
     let j = i + n;
-    let j = if cx.t.get(j).is_some_and(|t| t.text == ".") {
+    // "TP. Huế", "Q. 1": the full stop of an abbreviated type word.
+    let abbreviated = n == 1 && (cx.t[i].caps() || cx.t[i].text.chars().count() <= 2);
+    let j = if abbreviated
+        && cx
+            .t
+            .get(j)
+            .is_some_and(|t| t.text == "." && !t.space_before)
+    {
         j + 1
     } else {
         j
     };
+    // "nước Anh", "Nước Mỹ": only a country's name.
+    if kind == Some("country") {
+        let e = gazetteer_at(cx, j)?;
+        return matches!(
+            cx.g.names.get(&cx.folded[j..e].join(" ")),
+            Some(Known::Place { .. })
+        )
+        .then_some(e);
+    }
     if cx.t.get(j).is_some_and(|t| t.kind == Kind::Num)
         && matches!(
             type_key.as_str(),
@@ -560,6 +603,10 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let mut end = name_run(cx, j, true)?;
+    // Villages and hamlets have Vietnamese names ("bản Claude" is a version of a product).
+    if kind == Some("settlement") && (j..end).any(|k| !cx.g.syllables.contains(&cx.folded[k])) {
+        return None;
+    }
     // "Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế"
     while cx.t.get(end).is_some_and(|t| t.text == "-") && cx.upper(end + 1) {
         match name_run(cx, end + 1, false) {
@@ -620,6 +667,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
     };
     let mut out: Vec<Raw> = Vec::new();
     let mut i = 0;
+    let sports = is_about_sport(&cx);
     let push = |out: &mut Vec<Raw>, ty, kind, a: usize, b: usize, title: Option<String>| {
         let (s, e) = cx.text(a, b);
         let text: String = text.chars().skip(s).take(e - s).collect();
@@ -786,6 +834,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             let cue_name = name_run(&cx, j, true)
                 .or_else(|| initials(&cx, j, 2).then_some(j + 1))
                 .filter(|&e| {
+                    !(j..e).all(|k| cx.g.not_names.contains(&cx.folded[k])) &&
                     !head_next &&
                 // Not a place or an organization after the title ("Bộ trưởng Bộ Tài chính").
                 org_at(&cx, j).is_none()
@@ -796,7 +845,16 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             if let Some(n) = title {
                 let mut k = i + 1;
                 while k < i + n {
-                    match org_at(&cx, k).filter(|&e| e <= i + n) {
+                    let known_org = || {
+                        gazetteer_at(&cx, k).filter(|&e| {
+                            e <= i + n
+                                && matches!(
+                                    cx.g.names.get(&cx.folded[k..e].join(" ")),
+                                    Some(Known::Org { .. })
+                                )
+                        })
+                    };
+                    match org_at(&cx, k).filter(|&e| e <= i + n).or_else(known_org) {
                         Some(e) => {
                             push(&mut out, Ty::Organization, MentionKind::Name, k, e, None);
                             k = e;
@@ -857,26 +915,39 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         // Snapdragon", "trình duyệt Chrome", "giải Oscar") or right after a brand ("Kia
         // Carnival") is a product or an event, not a person; after "tại"/"ở", a foreign one
         // is a place ("tại Dallas").
+        // After "công ty", "hãng", a capitalized run is the company ("công ty Sembcorp"); one
+        // ending in a company word is one too ("Dragon Capital", "Ninh Bình FC").
         let context = fallback.and_then(|e| {
             let prev = |n: usize| (i >= n).then(|| cx.folded[i - n..i].join(" "));
-            let thing = [1, 2]
-                .iter()
-                .any(|&n| prev(n).is_some_and(|w| THING_NOUNS.contains(&w.as_str())));
+            let after = |set: &[&str]| {
+                [1, 2]
+                    .iter()
+                    .any(|&n| prev(n).is_some_and(|w| set.contains(&w.as_str())))
+            };
             let after_brand = i > 0
                 && cx.t[i].space_before
+                && !cx.g.foreign_given.contains(&cx.folded[i])
                 && out.last().is_some_and(|r: &Raw| {
                     r.ty == Ty::Organization && r.end == cx.t[i - 1].end && r.known.is_some()
                 });
             let foreign = (i..e).all(|k| !cx.g.syllables.contains(&cx.folded[k]));
-            if thing || after_brand {
+            if after(&THING_NOUNS) || after_brand {
                 Some(None)
+            } else if after(&COMPANY_NOUNS) {
+                Some(Some((e, Ty::Organization)))
+            } else if let Some(s) = org_suffix(&cx, i, e) {
+                Some(Some((s, Ty::Organization)))
             } else if foreign && prev(1).is_some_and(|w| w == "tại" || w == "ở") {
-                Some(Some(e))
+                Some(Some((e, Ty::Location)))
+            } else if foreign && e - i == 1 && !sports && !person_context(&cx, i) {
+                // A lone foreign word with nothing saying it is a person: a product, a
+                // work, an event as often as a surname.
+                Some(None)
             } else {
                 None
             }
         });
-        let foreign_place = context.flatten();
+        let context_entity = context.flatten();
         let person = family.or(fallback.filter(|_| bare_place.is_none() && context.is_none()));
         let best = [
             org.map(|e| (e, 3, Ty::Organization)),
@@ -889,12 +960,25 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             }),
             typed.map(|e| (e, 2, Ty::Location)),
             bare_place.map(|e| (e, 1, Ty::Location)),
-            foreign_place.map(|e| (e, 1, Ty::Location)),
+            context_entity.map(|(e, ty)| (e, 1, ty)),
             person.map(|e| (e, 1, Ty::Person)),
         ]
         .into_iter()
         .flatten()
         .max_by_key(|&(e, pri, _)| (e, pri));
+        // A place followed by a club word is the club ("Ninh Bình FC"); a club that shares a
+        // city's name is the club in a text about sport ("Liverpool thắng 2-0").
+        let best = best.map(|(e, pri, ty)| {
+            if ty == Ty::Location {
+                if let Some(s) = org_suffix(&cx, i, e) {
+                    return (s, pri, Ty::Organization);
+                }
+                if sports && cx.g.clubs.contains(&cx.folded[i..e].join(" ")) {
+                    return (e, pri, Ty::Organization);
+                }
+            }
+            (e, pri, ty)
+        });
         // A brand that begins a product's name ("Apple Pencil Pro", "Kia Carnival", "Airbus
         // A340") names the product, not the company: neither is an entity.
         if let Some((e, _, Ty::Organization)) = best {
@@ -921,7 +1005,8 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                 push(&mut out, ty, MentionKind::Name, i, e, None);
                 i = e;
             }
-            None => i += 1,
+            // A product's or a work's whole name is skipped, not read word by word.
+            None => i = fallback.filter(|_| context == Some(None)).unwrap_or(i + 1),
         }
     }
     // The places named inside organizations' names, so that an article about "Thành ủy Đà
@@ -959,6 +1044,225 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         out.sort_by_key(|r| (r.start, r.ty != Ty::Organization));
     }
     out
+}
+
+/// Lower-case nouns for a company written before its name, outside the name's span ("công ty
+/// Sembcorp", "hãng Sony", "tập đoàn Meta").
+const COMPANY_NOUNS: [&str; 9] = [
+    "công ty",
+    "hãng",
+    "tập đoàn",
+    "ngân hàng",
+    "nhà mạng",
+    "hãng xe",
+    "hãng bay",
+    "hãng hàng không",
+    "quỹ đầu tư",
+];
+
+/// Words that end an organization's name after a capitalized run ("Dragon Capital", "Ninh
+/// Bình FC", "Scale AI"), folded.
+const ORG_SUFFIXES: [&str; 22] = [
+    "fc",
+    "ai",
+    "group",
+    "capital",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "jsc",
+    "holdings",
+    "bank",
+    "airlines",
+    "airways",
+    "motors",
+    "entertainment",
+    "studios",
+    "pictures",
+    "technologies",
+    "labs",
+    "ventures",
+    "securities",
+    "foundation",
+];
+
+/// An organization's suffix ending the run i..e, or right after it: the organization's end.
+fn org_suffix(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
+    if e - i >= 2 && ORG_SUFFIXES.contains(&cx.folded[e - 1].as_str()) {
+        return Some(e);
+    }
+    cx.word(e)
+        .filter(|t| t.space_before && t.upper())
+        .filter(|_| ORG_SUFFIXES.contains(&cx.folded[e].as_str()))
+        .map(|_| e + 1)
+}
+
+/// Words after a lone foreign name that only a person does ("Haaland lập hat-trick",
+/// "Zelensky viết"), folded, one or two words.
+const PERSON_VERBS: [&str; 53] = [
+    "nói",
+    "cho biết",
+    "chia sẻ",
+    "khẳng định",
+    "tuyên bố",
+    "viết",
+    "phát biểu",
+    "trả lời",
+    "thừa nhận",
+    "bày tỏ",
+    "nhấn mạnh",
+    "tiết lộ",
+    "giải thích",
+    "phủ nhận",
+    "kêu gọi",
+    "cảm ơn",
+    "xin lỗi",
+    "ghi bàn",
+    "lập",
+    "ăn mừng",
+    "kiến tạo",
+    "vô địch",
+    "đăng quang",
+    "hạ",
+    "đánh bại",
+    "gặp",
+    "nhậm chức",
+    "từ chức",
+    "đắc cử",
+    "qua đời",
+    "gia nhập",
+    "rời",
+    "tự hào",
+    "muốn",
+    "đề xuất",
+    "chỉ trích",
+    "ca ngợi",
+    "kết hôn",
+    "hẹn hò",
+    "sinh",
+    "nhận",
+    "giành",
+    "công bố",
+    "bật khóc",
+    "hát",
+    "trình diễn",
+    "biểu diễn",
+    "tham dự",
+    "đến thăm",
+    "thăm",
+    "ký",
+    "lên tiếng",
+    "thiết lập",
+];
+
+/// Role nouns before a lone foreign name ("siêu sao Messi", "huyền thoại Cafu"), folded.
+const PERSON_ROLES: [&str; 16] = [
+    "siêu sao",
+    "ngôi sao",
+    "huyền thoại",
+    "cầu thủ",
+    "tiền đạo",
+    "tiền vệ",
+    "hậu vệ",
+    "thủ môn",
+    "thủ thành",
+    "tay vợt",
+    "danh thủ",
+    "tài năng",
+    "rapper",
+    "nghệ sĩ",
+    "tỷ phú",
+    "nhà sáng lập",
+];
+
+/// Whether something around a lone foreign word at i says it is a person: a role noun before
+/// it, a verb only people do after it, a minute mark or an age, or a list of names around it
+/// ("Porro, Cubarsi, Laporte").
+fn person_context(cx: &Cx<'_>, i: usize) -> bool {
+    let e = i + 1;
+    let prev = |n: usize| (i >= n).then(|| cx.folded[i - n..i].join(" "));
+    let next = |n: usize| (e + n <= cx.t.len()).then(|| cx.folded[e..e + n].join(" "));
+    if [1, 2]
+        .iter()
+        .any(|&n| prev(n).is_some_and(|w| PERSON_ROLES.contains(&w.as_str())))
+        || [1, 2]
+            .iter()
+            .any(|&n| next(n).is_some_and(|w| PERSON_VERBS.contains(&w.as_str())))
+    {
+        return true;
+    }
+    // "Sinner hạ Alcaraz", "đánh bại Anisimova"
+    if [1, 2].iter().any(|&n| {
+        prev(n).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "hạ" | "đánh bại" | "thắng" | "thua" | "gặp" | "vượt qua" | "loại"
+            )
+        })
+    }) {
+        return true;
+    }
+    // "Pedri 62'", "Messi (38 tuổi)", "Pelé (1958)"; speech: "Rodri: \"…\""
+    let t = |k: usize| cx.t.get(k).map(|t| t.text.as_str());
+    if t(e) == Some(":") && matches!(t(e + 1), Some("\"" | "“")) {
+        return true;
+    }
+    if cx.t.get(e).is_some_and(|t| t.kind == Kind::Num) && matches!(t(e + 1), Some("'" | "’"))
+        || t(e) == Some("(") && cx.t.get(e + 1).is_some_and(|t| t.kind == Kind::Num)
+    {
+        return true;
+    }
+    // A list of names: a separator and a capitalized word on either side.
+    let sep = |k: usize| {
+        matches!(t(k), Some("," | ";" | "(" | ")")) || cx.folded.get(k).is_some_and(|w| w == "và")
+    };
+    (i >= 2 && sep(i - 1) && (cx.upper(i - 2) || matches!(t(i - 2), Some(")" | "'" | "’"))))
+        || (sep(e) && cx.upper(e + 1))
+}
+
+/// Whether the text is about sport (a match, a club, a player): clubs that share a city's
+/// name are then the clubs.
+fn is_about_sport(cx: &Cx<'_>) -> bool {
+    const WORDS: [&str; 32] = [
+        "ghi bàn",
+        "bàn thắng",
+        "trận",
+        "vòng",
+        "ngoại hạng",
+        "hlv",
+        "cầu thủ",
+        "tiền đạo",
+        "tiền vệ",
+        "hậu vệ",
+        "thủ môn",
+        "chuyển nhượng",
+        "đội bóng",
+        "clb",
+        "câu lạc bộ",
+        "hiệp",
+        "penalty",
+        "cầm hòa",
+        "mùa giải",
+        "đội hình",
+        "sân nhà",
+        "hat-trick",
+        "champions league",
+        "la liga",
+        "world cup",
+        "vô địch",
+        "đội tuyển",
+        "chung kết",
+        "bán kết",
+        "tay vợt",
+        "quả bóng vàng",
+        "ballon d",
+    ];
+    (0..cx.t.len()).any(|k| {
+        [1, 2]
+            .iter()
+            .any(|&n| cx.key(k, n).is_some_and(|w| WORDS.contains(&w.as_str())))
+    })
 }
 
 /// Words that end a company's own name after its brand ("Samsung Electronics", "Apple
