@@ -27,7 +27,7 @@ pinned to the versions in PINNED below:
   syllables.txt    npm @cspell/dict-vi-vn 3.0.6 (MIT) vi.trie.gz, read with npm cspell-trie (MIT)
 
 The other files in the folder (organizations.tsv, abbreviations.tsv, titles.txt, honorifics.txt,
-org_heads.txt, loc_types.txt, regions.tsv, org_words.txt, foreign_given.txt) are hand-maintained: this script does not write them, but
+org_heads.txt, loc_types.txt, regions.tsv, org_words.txt, foreign_given.txt, ethnic_groups.txt) are hand-maintained: this script does not write them, but
 --check validates them (NFC, column counts, no duplicate keys).
 """
 
@@ -80,6 +80,7 @@ HAND = {
     "regions.tsv": 3,
     "org_words.txt": 1,
     "foreign_given.txt": 1,
+    "ethnic_groups.txt": 1,
 }
 
 

@@ -258,3 +258,42 @@ fn names_that_open_with_a_country_or_a_common_word_and_credits_are_people() {
     assert_eq!(spans("Thành Đông", "PERSON"), ["Thành Đông"]);
     assert!(spans("Nhân dân cả nước đón Tết.", "ORGANIZATION").is_empty());
 }
+
+#[test]
+fn local_bodies_schools_highland_names_and_ethnic_groups() {
+    let text = "Chủ tịch UBND xã cho biết Đảng ủy phường đã họp. Ông Sùng A Páo ở bản Lũng Cẩm \
+                dạy tiếng H'Mông; em học Trường THPT chuyên Lê Quý Đôn. Đoàn Văn Quế làm việc \
+                tại Quân khu 5 và Bệnh viện Đa khoa vùng Tây Nguyên ở xã Cư M'gar.";
+    assert_eq!(
+        spans(text, "ORGANIZATION"),
+        [
+            "UBND xã",
+            "Đảng ủy phường",
+            "Trường THPT chuyên Lê Quý Đôn",
+            "Quân khu 5",
+            "Bệnh viện Đa khoa vùng Tây Nguyên"
+        ]
+    );
+    assert_eq!(spans(text, "PERSON"), ["Sùng A Páo", "Đoàn Văn Quế"]);
+    assert_eq!(spans(text, "LOCATION"), ["bản Lũng Cẩm", "xã Cư M'gar"]);
+}
+
+#[test]
+fn a_given_name_alone_stands_for_the_person_named_in_full() {
+    let es = find_entities(&[
+        ("lead", "Bị cáo Đinh Thị Hải Yến bị truy tố."),
+        (
+            "body",
+            "Tại tòa, Yến khai chỉ làm theo chỉ đạo. Luật sư bào chữa cho Yến.",
+        ),
+    ]);
+    let p = find(&es, "PERSON", "Đinh Thị Hải Yến");
+    assert_eq!(p.count, 3, "{es:#?}");
+    assert!(p.mentions[1..].iter().all(|m| m.kind == "given_name"));
+    // A word that only looks like a given name is left alone.
+    let es = find_entities(&[(
+        "body",
+        "Ông Nguyễn Văn Bình nói: Bình thường thì không sao.",
+    )]);
+    assert_eq!(find(&es, "PERSON", "Nguyễn Văn Bình").count, 1, "{es:#?}");
+}

@@ -71,6 +71,9 @@ pub struct Gazetteer {
     /// Names and aliases of sports clubs, including those a city shares ("Liverpool",
     /// "Barcelona"): in a text about sport they name the club.
     pub clubs: HashSet<String>,
+    /// Names of Vietnam's ethnic groups ("h ' mông", "hà nhì"), folded.
+    pub ethnic: HashSet<String>,
+    pub first_ethnic: HashMap<String, usize>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -241,6 +244,7 @@ fn build() -> Gazetteer {
         m
     }
     let org_words = set(include_str!("data/org_words.txt"));
+    let ethnic = set(include_str!("data/ethnic_groups.txt"));
     let title_case = title_cased
         .into_inner()
         .into_iter()
@@ -252,6 +256,8 @@ fn build() -> Gazetteer {
         title_case,
         foreign_given: set(include_str!("data/foreign_given.txt")),
         clubs,
+        first_ethnic: firsts(ethnic.iter()),
+        ethnic,
         first_names: firsts(names.keys()),
         first_titles: firsts(titles.iter()),
         first_heads: firsts(org_heads.iter()),

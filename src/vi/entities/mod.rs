@@ -101,8 +101,27 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
     // People: index in `out` by full name, and their titles (folded) for bare-title links.
     let mut people: Vec<(usize, String, Vec<String>)> = Vec::new();
     let mut keyed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (field, text) in fields {
-        let raws = recognize::recognize(text);
+    let mut per_field: Vec<Vec<Raw>> = fields
+        .iter()
+        .map(|(_, text)| recognize::recognize(text))
+        .collect();
+    // Given names of the people named in full (two syllables or more, Vietnamese): alone
+    // elsewhere in the article, they stand for them.
+    let givens: std::collections::HashSet<String> = per_field
+        .iter()
+        .flatten()
+        .filter(|r| r.ty == Ty::Person && r.kind == MentionKind::Name && r.text.contains(' '))
+        .filter_map(|r| r.text.rsplit(' ').next().map(fold))
+        .filter(|g| GAZETTEER.given.contains(g))
+        .collect();
+    for ((_, text), raws) in fields.iter().zip(per_field.iter_mut()) {
+        let more = recognize::given_name_refs(text, raws, &givens);
+        if !more.is_empty() {
+            raws.extend(more);
+            raws.sort_by_key(|r| r.start);
+        }
+    }
+    for ((field, text), raws) in fields.iter().zip(per_field) {
         let spans: Vec<(usize, usize)> = raws.iter().map(|r| (r.start, r.end)).collect();
         for r in raws {
             order += 1;

@@ -127,6 +127,7 @@ const ORG_CONNECTORS: &[&str] = &[
     "&",
     "cơ",
     "sở",
+    "vùng",
 ];
 
 /// A name run for a person: capitalized words (not abbreviations), 1..=4, not a place type
@@ -136,7 +137,8 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
     let mut words = 0;
     while j < cx.t.len() && words < 4 {
         let Some(w) = cx.word(j) else { break };
-        // "H'Nhi", "Y'Ngông": a capital letter joined to the next word by an apostrophe.
+        // "H'Nhi", "Y'Ngông", "Cư M'gar": a capital letter joined to the next word by an
+        // apostrophe.
         if w.text.chars().count() == 1
             && w.upper()
             && (j == i || cx.t[j].space_before)
@@ -147,7 +149,7 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
             && cx
                 .t
                 .get(j + 2)
-                .is_some_and(|n| n.upper() && !n.space_before)
+                .is_some_and(|n| n.kind == Kind::Word && !n.space_before)
         {
             j += 3;
             words += 1;
@@ -177,8 +179,9 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         let digit = w.text.chars().any(|c| c.is_ascii_digit());
         // One capital letter opens some names of the Central Highlands ("Y Tý", "Y Moan")
         // when a capitalized word follows it.
+        // Mid-name too in H'Mông names ("Sùng A Páo", "Mùa A Sềnh").
         let lone_letter = w.text.chars().count() == 1
-            && j == i
+            && (j == i || cx.t[j].space_before)
             && cx.t.get(j + 1).is_some_and(|n| n.space_before && n.upper());
         if !w.upper() || (w.text.chars().count() < 2 && !lone_letter) || camel || digit {
             break;
@@ -337,6 +340,16 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let foreign = (i..end).all(|k| !cx.g.syllables.contains(&cx.folded[k]));
+    // "Then Nông Văn Páo": a capitalized word that is no name, then a full name; the name
+    // starts after it.
+    let name_word = |k: usize| {
+        cx.g.family.contains(&cx.folded[k])
+            || cx.g.given.contains(&cx.folded[k])
+            || cx.g.foreign_given.contains(&cx.folded[k])
+    };
+    if !name_word(i) && end - i >= 4 && person_starts(cx, i + 1) {
+        return None;
+    }
     if sentence_start(cx, i) && !foreign {
         let f = &cx.folded[i];
         // A foreign given name opens a name there too ("Tim Cook cho biết").
@@ -399,13 +412,30 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     if !(cx.upper(i) || lower_head && cx.upper(i + n)) {
         return None;
     }
+    let head = cx.folded[i..i + n].join(" ");
+    // A head that is also a family name, opening a full name: the person ("Đoàn Văn Quế").
+    if n == 1 && person_starts(cx, i) {
+        return None;
+    }
+    // Schools are named after people ("Trường THPT chuyên Lê Quý Đôn").
+    let school = head.starts_with("trường") || head.starts_with("học viện");
     let mut j = i + n;
+    if school && cx.folded.get(j).is_some_and(|w| w == "chuyên") && cx.upper(j + 1) {
+        j += 1;
+    }
     let mut last_good = None;
+    // Where the current capitalized run began (a place's name may hold a family name:
+    // "UBND tỉnh Quảng Ninh Bùi Xuân Trường").
+    let mut run_start = j;
     while j < cx.t.len() {
         let t = &cx.t[j];
+        if !(j > 0 && cx.upper(j - 1)) {
+            run_start = j;
+        }
+        let in_place = (run_start..j).any(|k| gazetteer_at(cx, k).is_some_and(|e| e > j));
         // A person's full name after the organization ends it ("Thành ủy Đà Nẵng Lê Trí
-        // Thanh", "UBND TP Hà Minh Hải").
-        if person_starts(cx, j) {
+        // Thanh", "UBND TP Hà Minh Hải"), except a school's namesake.
+        if person_starts(cx, j) && !in_place && !(school && last_good.is_none()) {
             break;
         }
         if t.kind == Kind::Word && t.upper() {
@@ -440,9 +470,11 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 continue;
             }
         }
+        // "Ban Quản lý dự án 85", "Quân khu 5", "Sư đoàn 9"
         if t.kind == Kind::Num
-            && last_good.is_some()
-            && matches!(cx.folded[j - 1].as_str(), "quận" | "phường" | "số")
+            && (last_good.is_some() || j == i + n)
+            && (matches!(cx.folded[j - 1].as_str(), "quận" | "phường" | "số" | "án")
+                || j == i + n && matches!(head.as_str(), "quân khu" | "quân đoàn" | "sư đoàn"))
         {
             j += 1;
             last_good = Some(j);
@@ -492,6 +524,47 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     }
     // The head alone is a name when the gazetteer knows it ("Chính phủ", "Quốc hội") or it
     // names one body by itself ("Thành ủy", "Tỉnh ủy").
+    // A local body named by its level, its place left to the context ("UBND xã", "HĐND
+    // tỉnh", "Đảng ủy phường"), not "UBND các xã" or "UBND cấp xã".
+    if last_good.is_none()
+        && matches!(
+            head.as_str(),
+            "ubnd"
+                | "hđnd"
+                | "ủy ban nhân dân"
+                | "uỷ ban nhân dân"
+                | "hội đồng nhân dân"
+                | "đảng ủy"
+                | "đảng uỷ"
+                | "công an"
+                | "ủy ban mttq"
+                | "ubmttq"
+        )
+    {
+        let level = cx.longest(i + n, &cx.g.first_types, |k| {
+            matches!(
+                k,
+                "tỉnh"
+                    | "thành phố"
+                    | "tp"
+                    | "xã"
+                    | "phường"
+                    | "huyện"
+                    | "quận"
+                    | "thị xã"
+                    | "đặc khu"
+            )
+        });
+        if let Some(m) = level {
+            let e = i + n + m;
+            let next_ok =
+                cx.t.get(e)
+                    .is_none_or(|t| !t.upper() || t.kind != Kind::Word);
+            if (i + n..e).all(|k| !cx.upper(k) || cx.t[k].caps()) && next_ok {
+                return Some(e);
+            }
+        }
+    }
     let standalone = matches!(
         cx.key(i, n)?.as_str(),
         "thành ủy"
@@ -527,7 +600,12 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     // a capitalized one mid-sentence begins a name ("Tỉnh Bách Nhiên"), unless it is a
     // compound whose other words stay lower case ("Công viên Thống Nhất").
     let compound = n >= 2 && (i + 1..i + n).all(|k| !cx.upper(k));
-    if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) && !compound {
+    // "Chùa Bái Đính", "Tháp Bà Ponagar", "Cầu Rồng": a built or natural place capitalized as
+    // part of its name; not when the word is also a family name ("Hồ Ngọc Hà").
+    let named_structure = n == 1
+        && matches!(kind, Some("structure" | "land" | "water"))
+        && !cx.g.family.contains(&cx.folded[i]);
+    if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) && !compound && !named_structure {
         return None;
     }
     // A capitalized type word that is also a family name, opening a full name: the person
@@ -591,20 +669,15 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     };
     if !named_after_people
         && person_starts(cx, j)
-        && !cx.g.names.contains_key(
-            &cx.folded[i..]
-                .iter()
-                .take(j - i + 4)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+        && cx
+            .longest(i, &cx.g.first_names, |k| cx.g.names.contains_key(k))
+            .is_none_or(|m| i + m <= j)
     {
         return None;
     }
     let mut end = name_run(cx, j, true)?;
-    // Villages and hamlets have Vietnamese names ("bản Claude" is a version of a product).
-    if kind == Some("settlement") && (j..end).any(|k| !cx.g.syllables.contains(&cx.folded[k])) {
+    // "bản Claude" is a version of a product, not a village.
+    if kind == Some("settlement") && (j..end).any(|k| cx.g.not_names.contains(&cx.folded[k])) {
         return None;
     }
     // "Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế"
@@ -703,6 +776,23 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         if toks[i].kind != Kind::Word || in_code {
             i += 1;
             continue;
+        }
+        // An ethnic group's name ("người H'Mông", "dân tộc Hà Nhì") is no entity.
+        if let Some(n) = cx.longest(i, &cx.g.first_ethnic, |k| cx.g.ethnic.contains(k)) {
+            let prev = |m: usize| (i >= m).then(|| cx.folded[i - m..i].join(" "));
+            let cued = [1, 2].iter().any(|&m| {
+                prev(m).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "dân tộc" | "người" | "đồng bào" | "tiếng" | "bà con" | "các dân tộc"
+                    )
+                })
+            });
+            let whole = !cx.upper(i + n) || !cx.t.get(i + n).is_some_and(|t| t.space_before);
+            if toks[i].upper() && whole && (n > 1 || cued) {
+                i += n;
+                continue;
+            }
         }
         // A descriptive word before a place ("khu vực Bắc Bộ", "vùng Kursk"): the place alone.
         if let Some(n) = cx
@@ -909,8 +999,15 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             .flatten();
         // A commune's or former district's name with no person cue is the place ("các khu
         // vực lân cận như Nghi Lộc, Hưng Nguyên").
-        let bare_place =
-            fallback.filter(|&e| cx.g.bare_places.contains(&cx.folded[i..e].join(" ")));
+        let after_place_word = i > 0
+            && matches!(
+                cx.folded[i - 1].as_str(),
+                "tại" | "ở" | "về" | "qua" | "đến" | "từ" | "thuộc" | "quanh" | "khỏi"
+            );
+        let bare_place = fallback
+            .or(family.filter(|_| after_place_word))
+            .filter(|&e| cx.g.bare_places.contains(&cx.folded[i..e].join(" ")));
+        let family = family.filter(|_| bare_place.is_none());
         // A capitalized run with no person cue after a noun that names a thing ("chip
         // Snapdragon", "trình duyệt Chrome", "giải Oscar") or right after a brand ("Kia
         // Carnival") is a product or an event, not a person; after "tại"/"ở", a foreign one
@@ -1314,6 +1411,52 @@ fn brand_tail(cx: &Cx<'_>, e: usize) -> Option<(usize, bool)> {
     // "Apple Education Store", "Samsung Electronics": the company itself.
     let company = (e..j).any(|k| COMPANY_ENDS.contains(&cx.folded[k].as_str()));
     (j > e).then_some((j, company))
+}
+
+/// Given names standing alone for a person the article names in full elsewhere ("Bảo cùng
+/// kế toán trưởng…", "tuyên phạt Oanh 15 năm tù" after "Nguyễn Thị Oanh"): a capitalized word
+/// no mention covers, equal to the last syllable of one of `givens` (folded), not opening an
+/// ordinary word with the next word, and not part of a longer capitalized run.
+pub fn given_name_refs(
+    text: &str,
+    raws: &[Raw],
+    givens: &std::collections::HashSet<String>,
+) -> Vec<Raw> {
+    if givens.is_empty() {
+        return Vec::new();
+    }
+    let toks = tokenize(text);
+    let cx = Cx {
+        folded: toks.iter().map(|t| fold(&t.text)).collect(),
+        t: &toks,
+        g: &GAZETTEER,
+    };
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !t.upper() || t.caps() || !givens.contains(&cx.folded[k]) {
+            continue;
+        }
+        if raws.iter().any(|r| r.start < t.end && t.start < r.end) {
+            continue;
+        }
+        let joined = |m: usize| cx.t.get(m).is_some_and(|n| n.space_before);
+        if cx.upper(k + 1) && joined(k + 1) || k > 0 && cx.upper(k - 1) && t.space_before {
+            continue;
+        }
+        if (2..=3).any(|n| cx.key(k, n).is_some_and(|w| cx.g.words.contains(&w))) {
+            continue;
+        }
+        out.push(Raw {
+            ty: Ty::Person,
+            kind: MentionKind::GivenName,
+            start: t.start,
+            end: t.end,
+            text: t.text.clone(),
+            title: None,
+            known: None,
+        });
+    }
+    out
 }
 
 /// A gazetteer name at i (capitalized, or a known abbreviation): its end.
