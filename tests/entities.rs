@@ -232,7 +232,7 @@ fn organization_names_run_through_lower_case_nouns_and_split_at_a_second_head() 
     let text = "Trung tâm Dự báo khí tượng thủy văn quốc gia cho biết. Phòng Cảnh sát hình sự \
                 Công an tỉnh Nghệ An vào cuộc. Ban Thường vụ Thành ủy TP.HCM họp. Bệnh viện \
                 Bạch Mai và Bệnh viện Hữu nghị Việt Đức tiếp nhận bệnh nhân. Bộ Tài chính đề \
-                xuất giảm thuế.";
+                xuất giảm thuế. Công an tỉnh Nghệ An điều tra vụ việc.";
     assert_eq!(
         spans(text, "ORGANIZATION"),
         [
@@ -241,7 +241,8 @@ fn organization_names_run_through_lower_case_nouns_and_split_at_a_second_head() 
             "Ban Thường vụ Thành ủy TP.HCM",
             "Bệnh viện Bạch Mai",
             "Bệnh viện Hữu nghị Việt Đức",
-            "Bộ Tài chính"
+            "Bộ Tài chính",
+            "Công an tỉnh Nghệ An"
         ]
     );
 }

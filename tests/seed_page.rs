@@ -263,7 +263,7 @@ fn entities_of_the_article_and_of_each_related_story() {
         ("LOCATION", "sông Hồng"),
         ("LOCATION", "cầu Vân Phúc"),
         ("LOCATION", "cầu Thượng Cát"),
-        ("ORGANIZATION", "Thành ủy Đà Nẵng"),
+        ("ORGANIZATION", "Thường trực Thành ủy Đà Nẵng"),
         // Named inside the organization's name: a mention of kind `in_name`.
         ("LOCATION", "Đà Nẵng"),
     ] {

@@ -459,8 +459,18 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             continue;
         }
         // Lower-case nouns of the name after its capitalized part ("Trung tâm Dự báo khí
-        // tượng thủy văn quốc gia", "Phòng Cảnh sát hình sự").
-        if last_good.is_some() {
+        // tượng thủy văn quốc gia", "Phòng Cảnh sát hình sự"); not after its place part,
+        // where the sentence goes on ("Công an tỉnh Nghệ An điều tra…").
+        let after_place = (i + n..j).any(|k| {
+            gazetteer_at(cx, k).is_some_and(|e| {
+                e == j
+                    && matches!(
+                        cx.g.names.get(&cx.folded[k..e].join(" ")),
+                        Some(Known::Place { .. })
+                    )
+            })
+        });
+        if last_good.is_some() && !after_place {
             if let Some(m) = cx
                 .longest(j, &cx.g.first_org_words, |k| cx.g.org_words.contains(k))
                 .filter(|&m| (j..j + m).all(|k| cx.word(k).is_some_and(|w| !w.upper())))
