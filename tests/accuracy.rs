@@ -165,14 +165,22 @@ fn entities_do_not_regress() {
     check_entities(&load_entities_gold(), "entities", 590);
 }
 
-/// The held-out entity set (written and labelled blind; first run PER 0.800, ORG 0.835,
-/// LOC 0.900) as a second regression set.
+/// The written entity sets, each labelled blind by a helper that never saw the code (see
+/// their .md files). `entities_holdout`, `2a` and `2b` were tuned on after their first run
+/// (first runs: PER 0.800 / 0.862 / 0.819); `entities_holdout3` has never had its errors
+/// read (first run PER 0.912, ORG 0.888, LOC 0.955).
 #[test]
-fn entities_on_the_holdout_do_not_regress() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/entities_holdout.jsonl"),
-    )
-    .unwrap();
-    let gold = vnarticle::eval::parse_entities_jsonl(&text).unwrap();
-    check_entities(&gold, "entities_holdout", 440);
+fn entities_on_the_written_sets_do_not_regress() {
+    for (set, min_names) in [
+        ("entities_holdout", 440),
+        ("entities_holdout2a", 480),
+        ("entities_holdout2b", 560),
+        ("entities_holdout3", 540),
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/data/{set}.jsonl"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let gold = vnarticle::eval::parse_entities_jsonl(&text).unwrap();
+        check_entities(&gold, set, min_names);
+    }
 }

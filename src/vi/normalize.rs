@@ -64,11 +64,23 @@ pub fn finish(s: String) -> String {
 /// A folded form for comparisons and word-list look-ups: NFC, lower case, "Ð" read as "đ".
 /// (Old and new tone-mark placements, "hoà"/"hòa", are not unified here.)
 pub fn fold(s: &str) -> String {
-    let s = nfc(s);
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let owned;
+    let s = match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s,
+        _ => {
+            owned = s.nfc().collect::<String>();
+            owned.as_str()
+        }
+    };
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             'Ð' | 'Đ' => out.push('đ'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if c.is_lowercase() => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
     }

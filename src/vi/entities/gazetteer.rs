@@ -4,7 +4,10 @@
 //! Keys are folded (NFC, lower case, "Ð" → "đ") token sequences joined by single spaces.
 
 use crate::vi::normalize::fold;
-use std::collections::{HashMap, HashSet};
+/// Maps and sets of the gazetteer: string keys from our own data, looked up per token, so a
+/// fast fixed hasher (foldhash) instead of SipHash.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
 
 /// What a gazetteer entry names.
@@ -102,10 +105,10 @@ fn token_count(k: &str) -> usize {
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 
 fn build() -> Gazetteer {
-    let mut names: HashMap<String, Known> = HashMap::new();
-    let mut bare_places: HashSet<String> = HashSet::new();
+    let mut names: HashMap<String, Known> = HashMap::default();
+    let mut bare_places: HashSet<String> = HashSet::default();
     // Whether every source form of a key capitalizes each of its words.
-    let title_cased = std::cell::RefCell::new(HashMap::<String, bool>::new());
+    let title_cased = std::cell::RefCell::new(HashMap::<String, bool>::default());
     let add = |names: &mut HashMap<String, Known>, s: &str, k: Known| {
         let kk = key(s);
         if !kk.is_empty() {
@@ -195,7 +198,7 @@ fn build() -> Gazetteer {
             }
         }
     }
-    let mut clubs = HashSet::new();
+    let mut clubs = HashSet::default();
     for f in lines(include_str!("data/organizations.tsv")) {
         let name = field(&f, 0);
         if field(&f, 2) == "club" {
@@ -234,7 +237,7 @@ fn build() -> Gazetteer {
         .filter(|(k, v)| !k.is_empty() && !v.is_empty())
         .collect();
     fn firsts<'a>(keys: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-        let mut m: HashMap<String, usize> = HashMap::new();
+        let mut m: HashMap<String, usize> = HashMap::default();
         for k in keys {
             let first = k.split(' ').next().unwrap_or(k).to_owned();
             let n = token_count(k);

@@ -60,21 +60,23 @@ impl Cx<'_> {
     fn longest(
         &self,
         i: usize,
-        first: &std::collections::HashMap<String, usize>,
+        first: &super::gazetteer::HashMap<String, usize>,
         has: impl Fn(&str) -> bool,
     ) -> Option<usize> {
         let max = *first.get(self.folded.get(i)?)?;
         let max = max.min(self.t.len() - i);
-        let mut keys = Vec::with_capacity(max);
         let mut k = String::new();
+        let mut best = None;
         for n in 0..max {
             if n > 0 {
                 k.push(' ');
             }
             k.push_str(&self.folded[i + n]);
-            keys.push(k.clone());
+            if has(&k) {
+                best = Some(n + 1);
+            }
         }
-        (1..=max).rev().find(|&n| has(&keys[n - 1]))
+        best
     }
 
     fn word(&self, i: usize) -> Option<&Tok> {
@@ -432,10 +434,10 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         if !(j > 0 && cx.upper(j - 1)) {
             run_start = j;
         }
-        let in_place = (run_start..j).any(|k| gazetteer_at(cx, k).is_some_and(|e| e > j));
+        let in_place = || (run_start..j).any(|k| gazetteer_at(cx, k).is_some_and(|e| e > j));
         // A person's full name after the organization ends it ("Thành ủy Đà Nẵng Lê Trí
         // Thanh", "UBND TP Hà Minh Hải"), except a school's namesake.
-        if person_starts(cx, j) && !in_place && !(school && last_good.is_none()) {
+        if !(school && last_good.is_none()) && person_starts(cx, j) && !in_place() {
             break;
         }
         if t.kind == Kind::Word && t.upper() {
@@ -461,19 +463,22 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         // Lower-case nouns of the name after its capitalized part ("Trung tâm Dự báo khí
         // tượng thủy văn quốc gia", "Phòng Cảnh sát hình sự"); not after its place part,
         // where the sentence goes on ("Công an tỉnh Nghệ An điều tra…").
-        let after_place = (i + n..j).any(|k| {
-            gazetteer_at(cx, k).is_some_and(|e| {
-                e == j
-                    && matches!(
-                        cx.g.names.get(&cx.folded[k..e].join(" ")),
-                        Some(Known::Place { .. })
-                    )
+        let after_place = || {
+            (i + n..j).any(|k| {
+                gazetteer_at(cx, k).is_some_and(|e| {
+                    e == j
+                        && matches!(
+                            cx.g.names.get(&cx.folded[k..e].join(" ")),
+                            Some(Known::Place { .. })
+                        )
+                })
             })
-        });
-        if last_good.is_some() && !after_place {
+        };
+        if last_good.is_some() {
             if let Some(m) = cx
                 .longest(j, &cx.g.first_org_words, |k| cx.g.org_words.contains(k))
                 .filter(|&m| (j..j + m).all(|k| cx.word(k).is_some_and(|w| !w.upper())))
+                .filter(|_| !after_place())
             {
                 j += m;
                 last_good = Some(j);
@@ -750,10 +755,19 @@ pub fn recognize(text: &str) -> Vec<Raw> {
     };
     let mut out: Vec<Raw> = Vec::new();
     let mut i = 0;
-    let sports = is_about_sport(&cx);
+    // Worked out only when a rule needs it.
+    let sports_cell = std::cell::OnceCell::new();
+    let sports = || *sports_cell.get_or_init(|| is_about_sport(&cx));
+    // Byte offset of each code point (and of the end), for slicing mentions out of the text.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let slice = |s: usize, e: usize| text[bytes[s]..bytes[e]].to_owned();
     let push = |out: &mut Vec<Raw>, ty, kind, a: usize, b: usize, title: Option<String>| {
         let (s, e) = cx.text(a, b);
-        let text: String = text.chars().skip(s).take(e - s).collect();
+        let text = slice(s, e);
         let known = cx.g.names.get(&cx.folded[a..b].join(" ")).cloned();
         out.push(Raw {
             ty,
@@ -828,7 +842,8 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             continue;
         }
         // A direction before a place ("phía Đông Quảng Ngãi", "Bắc Biển Đông"): the place.
-        if toks[i].upper() && gazetteer_at(&cx, i).is_none() {
+        let direction = matches!(cx.folded[i].as_str(), "đông" | "tây" | "nam" | "bắc");
+        if direction && toks[i].upper() && gazetteer_at(&cx, i).is_none() {
             let dir = |k: usize| {
                 cx.folded
                     .get(k)
@@ -972,8 +987,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             }
             if let Some(e) = cue_name {
                 let (ts, _) = cx.text(i, j);
-                let title_text =
-                    title.map(|_| text.chars().skip(ts).take(cx.t[j - 1].end - ts).collect());
+                let title_text = title.map(|_| slice(ts, cx.t[j - 1].end));
                 let kind =
                     if honor.is_some() && title.is_none() && e - j == 1 && !initials(&cx, j, 2) {
                         MentionKind::GivenName
@@ -1046,7 +1060,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                 Some(Some((s, Ty::Organization)))
             } else if foreign && prev(1).is_some_and(|w| w == "tại" || w == "ở") {
                 Some(Some((e, Ty::Location)))
-            } else if foreign && e - i == 1 && !sports && !person_context(&cx, i) {
+            } else if foreign && e - i == 1 && !person_context(&cx, i) && !sports() {
                 // A lone foreign word with nothing saying it is a person: a product, a
                 // work, an event as often as a surname.
                 Some(None)
@@ -1080,7 +1094,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                 if let Some(s) = org_suffix(&cx, i, e) {
                     return (s, pri, Ty::Organization);
                 }
-                if sports && cx.g.clubs.contains(&cx.folded[i..e].join(" ")) {
+                if cx.g.clubs.contains(&cx.folded[i..e].join(" ")) && sports() {
                     return (e, pri, Ty::Organization);
                 }
             }
@@ -1366,9 +1380,11 @@ fn is_about_sport(cx: &Cx<'_>) -> bool {
         "ballon d",
     ];
     (0..cx.t.len()).any(|k| {
-        [1, 2]
-            .iter()
-            .any(|&n| cx.key(k, n).is_some_and(|w| WORDS.contains(&w.as_str())))
+        let w = cx.folded[k].as_str();
+        WORDS.iter().any(|x| match x.split_once(' ') {
+            None => *x == w,
+            Some((a, b)) => a == w && cx.folded.get(k + 1).is_some_and(|n| n == b),
+        })
     })
 }
 
@@ -1436,8 +1452,18 @@ pub fn given_name_refs(
         return Vec::new();
     }
     let toks = tokenize(text);
+    // Only capitalized words need folding.
     let cx = Cx {
-        folded: toks.iter().map(|t| fold(&t.text)).collect(),
+        folded: toks
+            .iter()
+            .map(|t| {
+                if t.upper() || t.kind == Kind::Word {
+                    fold(&t.text)
+                } else {
+                    String::new()
+                }
+            })
+            .collect(),
         t: &toks,
         g: &GAZETTEER,
     };

@@ -20,27 +20,54 @@ pub struct Tok {
     pub end: usize,
     /// Whitespace before it.
     pub space_before: bool,
+    /// Case, worked out once: see [`Tok::upper`] and [`Tok::caps`].
+    up: bool,
+    all_caps: bool,
 }
 
 impl Tok {
+    fn new(text: String, kind: Kind, start: usize, end: usize, space_before: bool) -> Tok {
+        let word = kind == Kind::Word;
+        let up = word && text.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = up
+            && text.chars().filter(|&c| is_letter(c)).count() >= 2
+            && text.chars().all(|c| !is_letter(c) || c.is_uppercase());
+        Tok {
+            text,
+            kind,
+            start,
+            end,
+            space_before,
+            up,
+            all_caps,
+        }
+    }
+
     /// Starts with a capital letter ("Hà", "UBND", "TP.HCM").
     pub fn upper(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.up
     }
 
     /// Two or more letters, all capitals ("UBND", "TP", "HĐND"), digits allowed ("G7").
     pub fn caps(&self) -> bool {
-        self.kind == Kind::Word
-            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && self
-                .text
-                .chars()
-                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        self.all_caps
     }
 }
 
+/// A letter, quickly for the Latin letters Vietnamese is written in (the general lookup is
+/// slow for non-ASCII characters and this runs on every character of every field).
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{00C0}'..='\u{024F}').contains(&c) && c != '×' && c != '÷'
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || !c.is_ascii() && c.is_alphabetic()
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+    is_letter(c)
+        || c.is_ascii_digit()
+        || ('\u{0300}'..='\u{036F}').contains(&c)
+        || !c.is_ascii() && c.is_numeric()
 }
 
 /// Splits a text into tokens.
@@ -84,22 +111,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             } else {
                 Kind::Word
             };
-            out.push(Tok {
-                text,
-                kind,
-                start,
-                end: i,
-                space_before: space,
-            });
+            out.push(Tok::new(text, kind, start, i, space));
         } else {
             i += 1;
-            out.push(Tok {
-                text: c.to_string(),
-                kind: Kind::Punct,
-                start,
-                end: i,
-                space_before: space,
-            });
+            out.push(Tok::new(c.to_string(), Kind::Punct, start, i, space));
         }
         space = false;
     }
