@@ -298,3 +298,19 @@ fn a_given_name_alone_stands_for_the_person_named_in_full() {
     )]);
     assert_eq!(find(&es, "PERSON", "Nguyễn Văn Bình").count, 1, "{es:#?}");
 }
+
+#[test]
+fn bodies_named_by_a_common_noun_and_level_words_closing_a_name() {
+    let text = "Ban Chỉ đạo họp sáng nay. Ông Nguyễn Đình Vĩnh, Phó Bí thư Thường trực Thành ủy \
+                chủ trì; dự có Chủ tịch Ủy ban MTTQ Việt Nam thành phố. Thường trực Thành ủy \
+                Đà Nẵng tổ chức gặp mặt.";
+    assert_eq!(
+        spans(text, "ORGANIZATION"),
+        [
+            "Thành ủy",
+            "Ủy ban MTTQ Việt Nam thành phố",
+            "Thường trực Thành ủy Đà Nẵng"
+        ]
+    );
+    assert_eq!(spans(text, "PERSON"), ["Nguyễn Đình Vĩnh"]);
+}

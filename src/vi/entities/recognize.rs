@@ -595,11 +595,60 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             | "vksnd"
             | "tand"
     ) && cx.t.get(i + n).is_none_or(|t| fold(&t.text) != "các");
-    match last_good {
+    // "Ủy ban MTTQ Việt Nam thành phố", "Sở Y tế tỉnh": a level word closing the name, its
+    // place left to the context.
+    let last_good = last_good.map(|e| {
+        let level = cx.longest(e, &cx.g.first_types, |k| {
+            matches!(k, "tỉnh" | "thành phố" | "tp" | "xã" | "phường" | "đặc khu")
+        });
+        match level {
+            Some(m)
+                if (e..e + m).all(|k| !cx.upper(k) || cx.t[k].caps())
+                    && cx
+                        .t
+                        .get(e + m)
+                        .is_none_or(|t| t.kind != Kind::Word || !t.upper()) =>
+            {
+                e + m
+            }
+            _ => e,
+        }
+    });
+    let end = match last_good {
         Some(e) => Some(e),
         None if standalone => Some(i + n),
         None => cx.g.names.get(&cx.key(i, n)?).map(|_| i + n),
-    }
+    }?;
+    (common_body(cx, i) != Some(end)).then_some(end)
+}
+
+/// Bodies named only by a common noun, no organization by themselves unless a name follows
+/// ("Ban Chỉ đạo", "Tổ công tác", "Hội đồng xét xử"), folded.
+const COMMON_BODIES: [&str; 12] = [
+    "ban chỉ đạo",
+    "ban tổ chức",
+    "tổ công tác",
+    "tổ giúp việc",
+    "đoàn kiểm tra",
+    "đoàn công tác",
+    "hội đồng xét xử",
+    "hội đồng quản trị",
+    "ban giám khảo",
+    "ban quản lý",
+    "ban giám đốc",
+    "ban giám hiệu",
+];
+
+/// A common-noun body at i with no name after it: its end.
+fn common_body(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let n = (2..=4).find(|&n| {
+        cx.key(i, n)
+            .is_some_and(|k| COMMON_BODIES.contains(&k.as_str()))
+    })?;
+    let named =
+        cx.t.get(i + n)
+            .is_some_and(|t| t.kind == Kind::Word && t.upper());
+    (cx.upper(i) && !named).then_some(i + n)
 }
 
 /// A place with its type word at i ("tỉnh Bắc Giang", "quận 1", "sông Hồng", "TP Hà Nội").
@@ -736,7 +785,12 @@ fn title_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     lengths
         .iter()
         .copied()
-        .find(|&n| n < longest && org_at(cx, i + n).is_some_and(|e| e > i + longest))
+        .find(|&n| {
+            n < longest
+                // "Phó Bí thư Thường trực" is one title, not "Phó Bí thư" + "Thường trực …".
+                && cx.folded.get(i + n).is_none_or(|w| w != "thường")
+                && org_at(cx, i + n).is_some_and(|e| e > i + longest)
+        })
         .or(Some(longest))
 }
 
@@ -1010,6 +1064,11 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         if initials(&cx, i, 3) {
             push(&mut out, Ty::Person, MentionKind::Name, i, i + 1, None);
             i += 1;
+            continue;
+        }
+        // A body named only by a common noun ("Ban Chỉ đạo") is no entity.
+        if let Some(e) = common_body(&cx, i) {
+            i = e;
             continue;
         }
         // 2. An organization by its head noun, or a known name (the longer wins).
