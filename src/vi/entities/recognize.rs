@@ -474,7 +474,8 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 })
             })
         };
-        if last_good.is_some() {
+        // (Right after a head of three words or more too: "Ban Quản lý dự án giao thông".)
+        if last_good.is_some() || n >= 3 && j == i + n {
             if let Some(m) = cx
                 .longest(j, &cx.g.first_org_words, |k| cx.g.org_words.contains(k))
                 .filter(|&m| (j..j + m).all(|k| cx.word(k).is_some_and(|w| !w.upper())))
@@ -572,9 +573,12 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         });
         if let Some(m) = level {
             let e = i + n + m;
+            // Not the start of a place's name ("UBND xã Hải Lộc"), but a person may follow
+            // ("Bí thư Đảng ủy phường Phạm Thị Hương").
             let next_ok =
                 cx.t.get(e)
-                    .is_none_or(|t| !t.upper() || t.kind != Kind::Word);
+                    .is_none_or(|t| !t.upper() || t.kind != Kind::Word)
+                    || person_starts(cx, e);
             if (i + n..e).all(|k| !cx.upper(k) || cx.t[k].caps()) && next_ok {
                 return Some(e);
             }
@@ -668,7 +672,8 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     // part of its name; not when the word is also a family name ("Hồ Ngọc Hà").
     let named_structure = n == 1
         && matches!(kind, Some("structure" | "land" | "water"))
-        && !cx.g.family.contains(&cx.folded[i]);
+        && !cx.g.family.contains(&cx.folded[i])
+        && !cx.g.given.contains(&cx.folded[i]);
     if cx.upper(i) && !cx.t[i].caps() && !sentence_start(cx, i) && !compound && !named_structure {
         return None;
     }
@@ -779,9 +784,22 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
 fn title_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let max = *cx.g.first_titles.get(cx.folded.get(i)?)?;
     let lengths: Vec<usize> = (1..=max)
-        .filter(|&n| cx.key(i, n).is_some_and(|k| cx.g.titles.contains(&k)))
+        .filter(|&n| {
+            cx.key(i, n).is_some_and(|k| {
+                cx.g.titles.contains(&k)
+                    // "Trưởng", "Phó trưởng" are titles only before the body they head
+                    // ("Phó trưởng Khoa Phẫu thuật…"; "tăng trưởng" is growth).
+                    && (!matches!(k.as_str(), "trưởng" | "phó trưởng")
+                        || org_at(cx, i + n).is_some())
+            })
+        })
         .collect();
     let longest = *lengths.last()?;
+    // A title that is the start of an organization's name is the organization ("Bộ đội
+    // Biên phòng tỉnh Lào Cai").
+    if org_at(cx, i).is_some_and(|e| e > i + longest) {
+        return None;
+    }
     lengths
         .iter()
         .copied()
@@ -1067,7 +1085,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             continue;
         }
         // A body named only by a common noun ("Ban Chỉ đạo") is no entity.
-        if let Some(e) = common_body(&cx, i) {
+        if let Some(e) = common_body(&cx, i).filter(|_| org_at(&cx, i).is_none()) {
             i = e;
             continue;
         }
