@@ -314,3 +314,38 @@ fn bodies_named_by_a_common_noun_and_level_words_closing_a_name() {
     );
     assert_eq!(spans(text, "PERSON"), ["Nguyễn Đình Vĩnh"]);
 }
+
+#[test]
+fn rules_do_not_misfire_on_ordinary_sentences() {
+    // A verb after an organization is not part of its name.
+    assert_eq!(
+        spans(
+            "Bộ Công an điều tra vụ việc. Tập đoàn Hòa Phát xây dựng nhà máy. Cơ quan Cảnh sát \
+             điều tra Bộ Công an vào cuộc. Tòa án 2 cấp đã xét xử.",
+            "ORGANIZATION"
+        ),
+        [
+            "Bộ Công an",
+            "Tập đoàn Hòa Phát",
+            "Cơ quan Cảnh sát điều tra Bộ Công an"
+        ]
+    );
+    // "trong vòng" is no match report: the cities stay cities.
+    assert_eq!(
+        spans(
+            "Trong vòng 5 năm, du khách đổ về Barcelona và Liverpool.",
+            "LOCATION"
+        ),
+        ["Barcelona", "Liverpool"]
+    );
+    assert_eq!(
+        spans("Max Verstappen giành pole trước Oscar Piastri.", "PERSON"),
+        ["Max Verstappen", "Oscar Piastri"]
+    );
+    // Directions are not the given name of "Nguyễn Hoài Nam".
+    let es = find_entities(&[(
+        "body",
+        "Ông Nguyễn Hoài Nam nói mưa lớn ở phía Nam, miền Nam.",
+    )]);
+    assert_eq!(find(&es, "PERSON", "Nguyễn Hoài Nam").count, 1, "{es:#?}");
+}

@@ -122,6 +122,12 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
         }
     }
     for ((field, text), raws) in fields.iter().zip(per_field) {
+        // Byte offset of each code point, for the text before a mention.
+        let byte_at: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
         let spans: Vec<(usize, usize)> = raws.iter().map(|r| (r.start, r.end)).collect();
         for r in raws {
             order += 1;
@@ -247,9 +253,14 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
             }
             let alias = match r.kind {
                 MentionKind::GivenName => {
-                    let before = text.chars().take(r.start).collect::<String>();
-                    let honor = before.split_whitespace().last().unwrap_or("").to_owned();
-                    format!("{honor} {}", r.text).trim().to_owned()
+                    // "ông Chính": the honorific before the name, when there is one.
+                    let at = byte_at.get(r.start).copied().unwrap_or(text.len());
+                    let honor = text[..at].split_whitespace().last().unwrap_or("");
+                    if GAZETTEER.honorifics.contains(&fold(honor)) {
+                        format!("{honor} {}", r.text)
+                    } else {
+                        r.text.clone()
+                    }
                 }
                 _ => r.text.clone(),
             };

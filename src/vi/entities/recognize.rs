@@ -175,8 +175,8 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
         }
         // Capitalized words of two letters or more, not abbreviations ("UBND") or
         // camel-case product names ("MacBook", "VNeID").
-        // ("DiCaprio", "McDonald", "LeBron" are names: a short prefix, then a capitalized
-        // word in lower case.)
+        // ("DiCaprio", "LeBron" are names: a short prefix, then a capitalized word in lower
+        // case.)
         let camel = w.text.chars().skip(1).any(char::is_uppercase) && !prefixed_surname(&w.text);
         let digit = w.text.chars().any(|c| c.is_ascii_digit());
         // One capital letter opens some names of the Central Highlands ("Y Tý", "Y Moan")
@@ -226,10 +226,10 @@ fn name_run(cx: &Cx<'_>, i: usize, foreign: bool) -> Option<usize> {
     (j > i).then_some(j)
 }
 
-/// "DiCaprio", "McDonald", "LeBron", "DeChambeau": a surname prefix glued to a capitalized
-/// word ("MacBook" is a product: "Mac" is not taken).
+/// "DiCaprio", "LeBron", "DeChambeau": a surname prefix glued to a capitalized word ("Mc" and
+/// "La" are left out: "McLaren", "LaLiga" are more often a team and a league).
 fn prefixed_surname(w: &str) -> bool {
-    ["Mc", "Di", "De", "Le", "La", "Du", "O'"].iter().any(|p| {
+    ["Di", "De", "Le"].iter().any(|p| {
         w.strip_prefix(p).is_some_and(|rest| {
             let mut c = rest.chars();
             c.next().is_some_and(char::is_uppercase)
@@ -383,7 +383,9 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
     }
     // "World Cup", "Miss World", "Education Store": product and event names; "Mac" begins a
     // surname too ("Mac Allister"), not only a product ("Mac mini").
-    let prefix = end - i > 1 && cx.folded[i] == "mac";
+    // A foreign given name first ("Max Verstappen", "Oscar Piastri") is not a product word.
+    let prefix =
+        end - i > 1 && (cx.folded[i] == "mac" || cx.g.foreign_given.contains(&cx.folded[i]));
     if (i..end).any(|k| !(prefix && k == i) && cx.g.not_names.contains(&cx.folded[k])) {
         return None;
     }
@@ -464,7 +466,7 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         // tượng thủy văn quốc gia", "Phòng Cảnh sát hình sự"); not after its place part,
         // where the sentence goes on ("Công an tỉnh Nghệ An điều tra…").
         let after_place = || {
-            (i + n..j).any(|k| {
+            (j.saturating_sub(6).max(i + n)..j).any(|k| {
                 gazetteer_at(cx, k).is_some_and(|e| {
                     e == j
                         && matches!(
@@ -479,6 +481,16 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             if let Some(m) = cx
                 .longest(j, &cx.g.first_org_words, |k| cx.g.org_words.contains(k))
                 .filter(|&m| (j..j + m).all(|k| cx.word(k).is_some_and(|w| !w.upper())))
+                .filter(|&m| {
+                    // A noun that is also a verb ("điều tra", "xây dựng") continues the name
+                    // only when more of it follows ("Cơ quan Cảnh sát điều tra Bộ Công an"),
+                    // not "Bộ Công an điều tra vụ việc".
+                    !VERBISH.contains(&cx.folded[j..j + m].join(" ").as_str())
+                        || cx.upper(j + m)
+                        || cx
+                            .longest(j + m, &cx.g.first_org_words, |k| cx.g.org_words.contains(k))
+                            .is_some()
+                })
                 .filter(|_| !after_place())
             {
                 j += m;
@@ -489,7 +501,8 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         // "Ban Quản lý dự án 85", "Quân khu 5", "Sư đoàn 9"
         if t.kind == Kind::Num
             && (last_good.is_some() || j == i + n)
-            && (matches!(cx.folded[j - 1].as_str(), "quận" | "phường" | "số" | "án")
+            && (matches!(cx.folded[j - 1].as_str(), "quận" | "phường" | "số")
+                || (last_good.is_some() || head.ends_with("dự án")) && cx.folded[j - 1] == "án"
                 || j == i + n && matches!(head.as_str(), "quân khu" | "quân đoàn" | "sư đoàn"))
         {
             j += 1;
@@ -1118,7 +1131,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         let context = fallback.and_then(|e| {
             let prev = |n: usize| (i >= n).then(|| cx.folded[i - n..i].join(" "));
             let after = |set: &[&str]| {
-                [1, 2]
+                [1, 2, 3]
                     .iter()
                     .any(|&n| prev(n).is_some_and(|w| set.contains(&w.as_str())))
             };
@@ -1129,10 +1142,10 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                     r.ty == Ty::Organization && r.end == cx.t[i - 1].end && r.known.is_some()
                 });
             let foreign = (i..e).all(|k| !cx.g.syllables.contains(&cx.folded[k]));
-            if after(&THING_NOUNS) || after_brand {
-                Some(None)
-            } else if after(&COMPANY_NOUNS) {
+            if after(&COMPANY_NOUNS) {
                 Some(Some((e, Ty::Organization)))
+            } else if after(&THING_NOUNS) || after_brand {
+                Some(None)
             } else if let Some(s) = org_suffix(&cx, i, e) {
                 Some(Some((s, Ty::Organization)))
             } else if foreign && prev(1).is_some_and(|w| w == "tại" || w == "ở") {
@@ -1243,6 +1256,24 @@ pub fn recognize(text: &str) -> Vec<Raw> {
     }
     out
 }
+
+/// Organization words that are also verbs or adverbs (see org_at).
+const VERBISH: [&str; 14] = [
+    "thông tin",
+    "điều tra",
+    "xây dựng",
+    "tích cực",
+    "cấp cứu",
+    "phẫu thuật",
+    "khen thưởng",
+    "thống kê",
+    "quy hoạch",
+    "cứu hộ",
+    "cứu nạn",
+    "chữa cháy",
+    "phòng cháy",
+    "đào tạo",
+];
 
 /// Lower-case nouns for a company written before its name, outside the name's span ("công ty
 /// Sembcorp", "hãng Sony", "tập đoàn Meta").
@@ -1425,8 +1456,8 @@ fn is_about_sport(cx: &Cx<'_>) -> bool {
     const WORDS: [&str; 32] = [
         "ghi bàn",
         "bàn thắng",
-        "trận",
-        "vòng",
+        "trận đấu",
+        "vòng đấu",
         "ngoại hạng",
         "hlv",
         "cầu thủ",
@@ -1438,7 +1469,7 @@ fn is_about_sport(cx: &Cx<'_>) -> bool {
         "đội bóng",
         "clb",
         "câu lạc bộ",
-        "hiệp",
+        "hiệp một",
         "penalty",
         "cầm hòa",
         "mùa giải",
@@ -1529,7 +1560,8 @@ pub fn given_name_refs(
         return Vec::new();
     }
     let toks = tokenize(text);
-    // Only capitalized words need folding.
+    // Words are folded for the look-ups below (a given name, and the ordinary words it may
+    // open with the next words).
     let cx = Cx {
         folded: toks
             .iter()
@@ -1549,11 +1581,27 @@ pub fn given_name_refs(
         if !t.upper() || t.caps() || !givens.contains(&cx.folded[k]) {
             continue;
         }
-        if raws.iter().any(|r| r.start < t.end && t.start < r.end) {
+        // `raws` is in text order: the first mention ending after this word's start.
+        let first = raws.partition_point(|r| r.end <= t.start);
+        if raws[first..]
+            .iter()
+            .take_while(|r| r.start < t.end)
+            .next()
+            .is_some()
+        {
             continue;
         }
-        let joined = |m: usize| cx.t.get(m).is_some_and(|n| n.space_before);
-        if cx.upper(k + 1) && joined(k + 1) || k > 0 && cx.upper(k - 1) && t.space_before {
+        let spaced = |m: usize| cx.t.get(m).is_some_and(|n| n.space_before);
+        if cx.upper(k + 1) && spaced(k + 1) || k > 0 && cx.upper(k - 1) && t.space_before {
+            continue;
+        }
+        // Directions: "phía Nam", "miền Bắc" are not "Nam", "Bắc".
+        let prev = k.checked_sub(1).map(|p| cx.folded[p].as_str());
+        if matches!(
+            cx.folded[k].as_str(),
+            "đông" | "tây" | "nam" | "bắc" | "trung"
+        ) || matches!(prev, Some("phía" | "miền" | "hướng" | "vùng" | "khu"))
+        {
             continue;
         }
         if (2..=3).any(|n| cx.key(k, n).is_some_and(|w| cx.g.words.contains(&w))) {

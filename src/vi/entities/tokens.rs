@@ -86,10 +86,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let start = i;
         if is_word_char(c) {
             let digits = c.is_ascii_digit();
+            let mut seen_upper = c.is_uppercase();
             i += 1;
             loop {
                 match chars.get(i) {
                     Some(&d) if is_word_char(d) && (d.is_ascii_digit() == digits || !digits) => {
+                        seen_upper |= d.is_uppercase();
                         i += 1
                     }
                     // "TP.HCM", "KH&CN": a joiner between letters.
@@ -97,7 +99,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                         if !digits
                             && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
                             && chars[i - 1].is_alphabetic()
-                            && chars[start..i].iter().any(|c| c.is_uppercase())
+                            && seen_upper
                             && chars.get(i + 1).is_some_and(|n| n.is_uppercase()) =>
                     {
                         i += 1
