@@ -101,9 +101,14 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
     // People: index in `out` by full name, and their titles (folded) for bare-title links.
     let mut people: Vec<(usize, String, Vec<String>)> = Vec::new();
     let mut keyed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let prepared: Vec<recognize::Prepared> = fields
+        .iter()
+        .map(|(_, text)| recognize::prepare(text))
+        .collect();
     let mut per_field: Vec<Vec<Raw>> = fields
         .iter()
-        .map(|(_, text)| recognize::recognize(text))
+        .zip(&prepared)
+        .map(|((_, text), p)| recognize::recognize_prepared(text, p))
         .collect();
     // Given names of the people named in full (two syllables or more, Vietnamese): alone
     // elsewhere in the article, they stand for them.
@@ -114,8 +119,8 @@ pub fn find_entities(fields: &[(&str, &str)]) -> Vec<Entity> {
         .filter_map(|r| r.text.rsplit(' ').next().map(fold))
         .filter(|g| GAZETTEER.given.contains(g))
         .collect();
-    for ((_, text), raws) in fields.iter().zip(per_field.iter_mut()) {
-        let more = recognize::given_name_refs(text, raws, &givens);
+    for (p, raws) in prepared.iter().zip(per_field.iter_mut()) {
+        let more = recognize::given_name_refs(p, raws, &givens);
         if !more.is_empty() {
             raws.extend(more);
             raws.sort_by_key(|r| r.start);

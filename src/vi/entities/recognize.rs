@@ -47,7 +47,30 @@ pub struct Raw {
 struct Cx<'a> {
     t: &'a [Tok],
     g: &'a Gazetteer,
+    folded: &'a [String],
+}
+
+/// A text's tokens and their folded forms, made once and read by every pass over the text.
+pub struct Prepared {
+    toks: Vec<Tok>,
     folded: Vec<String>,
+}
+
+/// Splits and folds a text for [`recognize_prepared`] and [`given_name_refs`].
+pub fn prepare(text: &str) -> Prepared {
+    let toks = tokenize(text);
+    let folded = toks.iter().map(|t| fold(&t.text)).collect();
+    Prepared { toks, folded }
+}
+
+impl Prepared {
+    fn cx(&self) -> Cx<'_> {
+        Cx {
+            t: &self.toks,
+            g: &GAZETTEER,
+            folded: &self.folded,
+        }
+    }
 }
 
 impl Cx<'_> {
@@ -77,6 +100,21 @@ impl Cx<'_> {
             }
         }
         best
+    }
+
+    /// What the gazetteer knows the tokens a..b as.
+    fn known(&self, a: usize, b: usize) -> Option<&Known> {
+        self.g.names.get(&self.folded[a..b].join(" "))
+    }
+
+    /// Whether the gazetteer knows the tokens a..b as a place.
+    fn is_place(&self, a: usize, b: usize) -> bool {
+        matches!(self.known(a, b), Some(Known::Place { .. }))
+    }
+
+    /// Whether the gazetteer knows the tokens a..b as an organization.
+    fn is_org(&self, a: usize, b: usize) -> bool {
+        matches!(self.known(a, b), Some(Known::Org { .. }))
     }
 
     fn word(&self, i: usize) -> Option<&Tok> {
@@ -383,6 +421,11 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
     }
     // "World Cup", "Miss World", "Education Store": product and event names; "Mac" begins a
     // surname too ("Mac Allister"), not only a product ("Mac mini").
+    // A run closed by an organization's suffix is one ("Xanh Motors", "Dragon Capital"),
+    // whatever its words.
+    if org_suffix(cx, i, end).is_some() {
+        return Some(end);
+    }
     // A foreign given name first ("Max Verstappen", "Oscar Piastri") is not a product word.
     let prefix =
         end - i > 1 && (cx.folded[i] == "mac" || cx.g.foreign_given.contains(&cx.folded[i]));
@@ -397,13 +440,7 @@ fn capitalized_name(cx: &Cx<'_>, i: usize) -> Option<usize> {
 fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let n = cx.longest(i, &cx.g.first_heads, |k| cx.g.org_heads.contains(k))?;
     // A head word that begins a place's name is the place ("Đài Loan", "Hội An").
-    if gazetteer_at(cx, i).is_some_and(|e| {
-        e > i + n
-            && matches!(
-                cx.g.names.get(&cx.folded[i..e].join(" ")),
-                Some(Known::Place { .. })
-            )
-    }) {
+    if gazetteer_at(cx, i).is_some_and(|e| e > i + n && cx.is_place(i, e)) {
         return None;
     }
     // Heads are capitalized ("Sở", "Bộ"), except the media and team words written before a
@@ -466,15 +503,8 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         // tượng thủy văn quốc gia", "Phòng Cảnh sát hình sự"); not after its place part,
         // where the sentence goes on ("Công an tỉnh Nghệ An điều tra…").
         let after_place = || {
-            (j.saturating_sub(6).max(i + n)..j).any(|k| {
-                gazetteer_at(cx, k).is_some_and(|e| {
-                    e == j
-                        && matches!(
-                            cx.g.names.get(&cx.folded[k..e].join(" ")),
-                            Some(Known::Place { .. })
-                        )
-                })
-            })
+            (j.saturating_sub(6).max(i + n)..j)
+                .any(|k| gazetteer_at(cx, k).is_some_and(|e| e == j && cx.is_place(k, e)))
         };
         // (Right after a head of three words or more too: "Ban Quản lý dự án giao thông".)
         if last_good.is_some() || n >= 3 && j == i + n {
@@ -570,31 +600,8 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 | "ubmttq"
         )
     {
-        let level = cx.longest(i + n, &cx.g.first_types, |k| {
-            matches!(
-                k,
-                "tỉnh"
-                    | "thành phố"
-                    | "tp"
-                    | "xã"
-                    | "phường"
-                    | "huyện"
-                    | "quận"
-                    | "thị xã"
-                    | "đặc khu"
-            )
-        });
-        if let Some(m) = level {
-            let e = i + n + m;
-            // Not the start of a place's name ("UBND xã Hải Lộc"), but a person may follow
-            // ("Bí thư Đảng ủy phường Phạm Thị Hương").
-            let next_ok =
-                cx.t.get(e)
-                    .is_none_or(|t| !t.upper() || t.kind != Kind::Word)
-                    || person_starts(cx, e);
-            if (i + n..e).all(|k| !cx.upper(k) || cx.t[k].caps()) && next_ok {
-                return Some(e);
-            }
+        if let Some(e) = level_at(cx, i + n) {
+            return Some(e);
         }
     }
     let standalone = matches!(
@@ -614,29 +621,31 @@ fn org_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
     ) && cx.t.get(i + n).is_none_or(|t| fold(&t.text) != "các");
     // "Ủy ban MTTQ Việt Nam thành phố", "Sở Y tế tỉnh": a level word closing the name, its
     // place left to the context.
-    let last_good = last_good.map(|e| {
-        let level = cx.longest(e, &cx.g.first_types, |k| {
-            matches!(k, "tỉnh" | "thành phố" | "tp" | "xã" | "phường" | "đặc khu")
-        });
-        match level {
-            Some(m)
-                if (e..e + m).all(|k| !cx.upper(k) || cx.t[k].caps())
-                    && cx
-                        .t
-                        .get(e + m)
-                        .is_none_or(|t| t.kind != Kind::Word || !t.upper()) =>
-            {
-                e + m
-            }
-            _ => e,
-        }
-    });
+    let last_good = last_good.map(|e| level_at(cx, e).unwrap_or(e));
     let end = match last_good {
         Some(e) => Some(e),
         None if standalone => Some(i + n),
         None => cx.g.names.get(&cx.key(i, n)?).map(|_| i + n),
     }?;
     (common_body(cx, i) != Some(end)).then_some(end)
+}
+
+/// A level word at p that ends a body's name, its place left to the context ("UBND xã",
+/// "Sở Y tế tỉnh"): written in lower case (or as "TP"), and not the start of a place's name
+/// ("UBND xã Hải Lộc"); a person may follow ("Bí thư Đảng ủy phường Phạm Thị Hương"). Its end.
+fn level_at(cx: &Cx<'_>, p: usize) -> Option<usize> {
+    let m = cx.longest(p, &cx.g.first_types, |k| {
+        matches!(
+            k,
+            "tỉnh" | "thành phố" | "tp" | "xã" | "phường" | "huyện" | "quận" | "thị xã" | "đặc khu"
+        )
+    })?;
+    let e = p + m;
+    let next_ok =
+        cx.t.get(e)
+            .is_none_or(|t| !t.upper() || t.kind != Kind::Word)
+            || person_starts(cx, e);
+    ((p..e).all(|k| !cx.upper(k) || cx.t[k].caps()) && next_ok).then_some(e)
 }
 
 /// Bodies named only by a common noun, no organization by themselves unless a name follows
@@ -713,11 +722,7 @@ fn typed_place(cx: &Cx<'_>, i: usize) -> Option<usize> {
     // "nước Anh", "Nước Mỹ": only a country's name.
     if kind == Some("country") {
         let e = gazetteer_at(cx, j)?;
-        return matches!(
-            cx.g.names.get(&cx.folded[j..e].join(" ")),
-            Some(Known::Place { .. })
-        )
-        .then_some(e);
+        return cx.is_place(j, e).then_some(e);
     }
     if cx.t.get(j).is_some_and(|t| t.kind == Kind::Num)
         && matches!(
@@ -832,12 +837,13 @@ fn person_starts(cx: &Cx<'_>, j: usize) -> bool {
 
 /// Finds the mentions of one field.
 pub fn recognize(text: &str) -> Vec<Raw> {
-    let toks = tokenize(text);
-    let cx = Cx {
-        folded: toks.iter().map(|t| fold(&t.text)).collect(),
-        t: &toks,
-        g: &GAZETTEER,
-    };
+    recognize_prepared(text, &prepare(text))
+}
+
+/// [`recognize`] on a text already prepared (`p` must be `prepare(text)`).
+pub fn recognize_prepared(text: &str, p: &Prepared) -> Vec<Raw> {
+    let cx = p.cx();
+    let toks = &p.toks;
     let mut out: Vec<Raw> = Vec::new();
     let mut i = 0;
     // Worked out only when a rule needs it.
@@ -853,7 +859,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
     let push = |out: &mut Vec<Raw>, ty, kind, a: usize, b: usize, title: Option<String>| {
         let (s, e) = cx.text(a, b);
         let text = slice(s, e);
-        let known = cx.g.names.get(&cx.folded[a..b].join(" ")).cloned();
+        let known = cx.known(a, b).cloned();
         out.push(Raw {
             ty,
             kind,
@@ -871,12 +877,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             && toks[i - 1].text == "/"
             && !toks[i].caps()
             && gazetteer_at(&cx, i - 2).is_some()
-            && gazetteer_at(&cx, i).is_some_and(|e| {
-                matches!(
-                    cx.g.names.get(&cx.folded[i..e].join(" ")),
-                    Some(Known::Org { .. })
-                )
-            });
+            && gazetteer_at(&cx, i).is_some_and(|e| cx.is_org(i, e));
         let in_code = i > 0
             && !toks[i].space_before
             && matches!(toks[i - 1].text.as_str(), "-" | "/")
@@ -940,12 +941,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             } else {
                 i + 1
             };
-            let place_next = gazetteer_at(&cx, k).is_some_and(|e| {
-                matches!(
-                    cx.g.names.get(&cx.folded[k..e].join(" ")),
-                    Some(Known::Place { .. })
-                )
-            });
+            let place_next = gazetteer_at(&cx, k).is_some_and(|e| cx.is_place(k, e));
             if dir(i) && cx.t[k.min(toks.len() - 1)].space_before && place_next {
                 i = k;
                 continue;
@@ -1045,15 +1041,8 @@ pub fn recognize(text: &str) -> Vec<Raw> {
             if let Some(n) = title {
                 let mut k = i + 1;
                 while k < i + n {
-                    let known_org = || {
-                        gazetteer_at(&cx, k).filter(|&e| {
-                            e <= i + n
-                                && matches!(
-                                    cx.g.names.get(&cx.folded[k..e].join(" ")),
-                                    Some(Known::Org { .. })
-                                )
-                        })
-                    };
+                    let known_org =
+                        || gazetteer_at(&cx, k).filter(|&e| e <= i + n && cx.is_org(k, e));
                     match org_at(&cx, k).filter(|&e| e <= i + n).or_else(known_org) {
                         Some(e) => {
                             push(&mut out, Ty::Organization, MentionKind::Name, k, e, None);
@@ -1064,7 +1053,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
                 }
             }
             if let Some((a, b)) = org_in_title {
-                let ty = match cx.g.names.get(&cx.folded[a..b].join(" ")) {
+                let ty = match cx.known(a, b) {
                     Some(Known::Place { .. }) => Ty::Location,
                     _ => Ty::Organization,
                 };
@@ -1163,7 +1152,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         let best = [
             org.map(|e| (e, 3, Ty::Organization)),
             known.map(|e| {
-                let ty = match cx.g.names.get(&cx.folded[i..e].join(" ")) {
+                let ty = match cx.known(i, e) {
                     Some(Known::Org { .. }) => Ty::Organization,
                     _ => Ty::Location,
                 };
@@ -1193,10 +1182,7 @@ pub fn recognize(text: &str) -> Vec<Raw> {
         // A brand that begins a product's name ("Apple Pencil Pro", "Kia Carnival", "Airbus
         // A340") names the product, not the company: neither is an entity.
         if let Some((e, _, Ty::Organization)) = best {
-            if matches!(
-                cx.g.names.get(&cx.folded[i..e].join(" ")),
-                Some(Known::Org { brand: true, .. })
-            ) {
+            if matches!(cx.known(i, e), Some(Known::Org { brand: true, .. })) {
                 match brand_tail(&cx, e) {
                     Some((p, false)) => {
                         i = p;
@@ -1224,23 +1210,16 @@ pub fn recognize(text: &str) -> Vec<Raw> {
     // Nẵng" is also about Đà Nẵng.
     let mut nested = Vec::new();
     for r in out.iter().filter(|r| r.ty == Ty::Organization) {
-        let Some(a) = toks.iter().position(|t| t.start >= r.start) else {
+        // Tokens are in text order: binary searches, not scans, on long texts.
+        let a = toks.partition_point(|t| t.start < r.start);
+        if a == toks.len() {
             continue;
-        };
-        let b = toks[a..]
-            .iter()
-            .position(|t| t.end > r.end)
-            .map_or(toks.len(), |n| a + n);
+        }
+        let b = a + toks[a..].partition_point(|t| t.end <= r.end);
         let mut k = a + 1;
         while k < b {
             let typed = typed_place(&cx, k).filter(|&e| e <= b);
-            let known = gazetteer_at(&cx, k).filter(|&e| {
-                e <= b
-                    && matches!(
-                        cx.g.names.get(&cx.folded[k..e].join(" ")),
-                        Some(Known::Place { .. })
-                    )
-            });
+            let known = gazetteer_at(&cx, k).filter(|&e| e <= b && cx.is_place(k, e));
             match typed.into_iter().chain(known).max() {
                 Some(e) => {
                     push(&mut nested, Ty::Location, MentionKind::InName, k, e, None);
@@ -1291,8 +1270,11 @@ const COMPANY_NOUNS: [&str; 9] = [
 
 /// Words that end an organization's name after a capitalized run ("Dragon Capital", "Ninh
 /// Bình FC", "Scale AI"), folded.
-const ORG_SUFFIXES: [&str; 22] = [
+const ORG_SUFFIXES: [&str; 25] = [
     "fc",
+    "store",
+    "electronics",
+    "motor",
     "ai",
     "group",
     "capital",
@@ -1496,25 +1478,6 @@ fn is_about_sport(cx: &Cx<'_>) -> bool {
     })
 }
 
-/// Words that end a company's own name after its brand ("Samsung Electronics", "Apple
-/// Education Store"): the brand and the run are one organization, not a product.
-const COMPANY_ENDS: [&str; 14] = [
-    "store",
-    "electronics",
-    "motor",
-    "motors",
-    "group",
-    "bank",
-    "capital",
-    "securities",
-    "entertainment",
-    "studios",
-    "pictures",
-    "foundation",
-    "inc",
-    "corporation",
-];
-
 /// A name right after a brand ending at `e`: a product's ("Pencil Pro", "Carnival", "A340",
 /// "CU/CS-PU9CKH-8D"), with its end and `false`, or the company's own ("Education Store"),
 /// with `true`. Not a place, an organization, a title or a person's name.
@@ -1543,7 +1506,9 @@ fn brand_tail(cx: &Cx<'_>, e: usize) -> Option<(usize, bool)> {
         }
     }
     // "Apple Education Store", "Samsung Electronics": the company itself.
-    let company = (e..j).any(|k| COMPANY_ENDS.contains(&cx.folded[k].as_str()));
+    // ("Meta AI" is the assistant, not a company.)
+    let company =
+        (e..j).any(|k| cx.folded[k] != "ai" && ORG_SUFFIXES.contains(&cx.folded[k].as_str()));
     (j > e).then_some((j, company))
 }
 
@@ -1552,30 +1517,15 @@ fn brand_tail(cx: &Cx<'_>, e: usize) -> Option<(usize, bool)> {
 /// no mention covers, equal to the last syllable of one of `givens` (folded), not opening an
 /// ordinary word with the next word, and not part of a longer capitalized run.
 pub fn given_name_refs(
-    text: &str,
+    p: &Prepared,
     raws: &[Raw],
     givens: &std::collections::HashSet<String>,
 ) -> Vec<Raw> {
     if givens.is_empty() {
         return Vec::new();
     }
-    let toks = tokenize(text);
-    // Words are folded for the look-ups below (a given name, and the ordinary words it may
-    // open with the next words).
-    let cx = Cx {
-        folded: toks
-            .iter()
-            .map(|t| {
-                if t.upper() || t.kind == Kind::Word {
-                    fold(&t.text)
-                } else {
-                    String::new()
-                }
-            })
-            .collect(),
-        t: &toks,
-        g: &GAZETTEER,
-    };
+    let cx = p.cx();
+    let toks = &p.toks;
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         if !t.upper() || t.caps() || !givens.contains(&cx.folded[k]) {
