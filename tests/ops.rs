@@ -308,21 +308,15 @@ async fn cors_is_off_by_default_and_follows_the_configured_origins() {
         r.headers()["access-control-allow-origin"],
         "https://newsroom.example"
     );
-    let r = c
-        .post(s.url("/v1/analyze"))
-        .header("origin", "https://other.example")
-        .json(&serde_json::json!({"text": "x"}))
-        .send()
-        .await
-        .unwrap();
+    let analyze_from = |origin: &'static str| {
+        c.post(s.url("/v1/analyze"))
+            .header("origin", origin)
+            .json(&serde_json::json!({"text": "x"}))
+            .send()
+    };
+    let r = analyze_from("https://other.example").await.unwrap();
     assert!(r.headers().get("access-control-allow-origin").is_none());
-    let r = c
-        .post(s.url("/v1/analyze"))
-        .header("origin", "https://newsroom.example")
-        .json(&serde_json::json!({"text": "x"}))
-        .send()
-        .await
-        .unwrap();
+    let r = analyze_from("https://newsroom.example").await.unwrap();
     assert_eq!(
         r.headers()["access-control-allow-origin"],
         "https://newsroom.example"

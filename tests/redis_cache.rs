@@ -5,7 +5,7 @@ mod common;
 
 use common::origin::Origin;
 use common::redis::RedisServer;
-use common::{client, enc, Server, ALLOW};
+use common::{client, enc, get_json, Server, ALLOW};
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
@@ -53,22 +53,8 @@ async fn replicas_share_extractions_through_redis() {
     );
 
     // The body served from Redis is the article the first replica extracted.
-    let ra: Value = client()
-        .get(a.url(&format!("/v1/extract?url={}", enc(&target))))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let rc: Value = client()
-        .get(c.url(&format!("/v1/extract?url={}", enc(&target))))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ra: Value = get_json(&a.url(&format!("/v1/extract?url={}", enc(&target)))).await;
+    let rc: Value = get_json(&c.url(&format!("/v1/extract?url={}", enc(&target)))).await;
     assert_eq!(ra["body"], rc["body"]);
     assert_eq!(ra["entities"], rc["entities"]);
 
@@ -108,14 +94,7 @@ async fn a_redis_outage_degrades_to_memory_and_sharing_resumes() {
         assert_eq!((status, x.as_str()), (200, "miss"));
     }
     assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
-    let ready: Value = client()
-        .get(a.url("/readyz"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ready: Value = get_json(&a.url("/readyz")).await;
     assert_eq!(ready["status"], "degraded", "{ready}");
     assert_eq!(ready["checks"]["redis"]["status"], "down");
 
@@ -136,14 +115,7 @@ async fn a_redis_outage_degrades_to_memory_and_sharing_resumes() {
         );
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-    let ready: Value = client()
-        .get(a.url("/readyz"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ready: Value = get_json(&a.url("/readyz")).await;
     assert_eq!(ready["status"], "ready", "{ready}");
 }
 

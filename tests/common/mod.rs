@@ -100,6 +100,18 @@ pub fn client() -> reqwest::Client {
         .expect("client")
 }
 
+/// GET a URL and read its JSON answer.
+pub async fn get_json(url: &str) -> serde_json::Value {
+    client()
+        .get(url)
+        .send()
+        .await
+        .expect("GET")
+        .json()
+        .await
+        .expect("JSON answer")
+}
+
 /// A URL as one query parameter value.
 pub fn enc(u: &str) -> String {
     url::form_urlencoded::byte_serialize(u.as_bytes()).collect()
